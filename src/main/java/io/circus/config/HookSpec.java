@@ -1,0 +1,5 @@
+package io.circus.config;
+
+/** {@code hooks.NAME = class[, ignore_failure]}. */
+public record HookSpec(String className, boolean ignoreFailure) {
+}

@@ -1,0 +1,15 @@
+package io.circus.config;
+
+import java.util.Map;
+
+/**
+ * A {@code [plugin:NAME]} section: the class named by {@code use} and every other key of the
+ * section, as text, in configuration order. The watcher-like options a plugin honours
+ * ({@code priority}, {@code singleton}, {@code max_retry}, ...) are read from {@code options} by
+ * the plugin runtime.
+ */
+public record PluginSpec(String name, String use, Map<String, String> options, String source) {
+  public PluginSpec {
+    options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+  }
+}
