@@ -1,0 +1,165 @@
+package io.circus.arbiter;
+
+import io.circus.config.ArbiterSpec;
+import io.circus.config.WatcherSpec;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the watchers of one circusd (Circus's Arbiter). Its state lives on one context; the public
+ * methods may be called from any thread and return futures. There is no daemon-wide lock:
+ * operations on different watchers run side by side.
+ */
+public final class Arbiter {
+
+  private static final Logger log = LoggerFactory.getLogger(Arbiter.class);
+
+  private final WatcherRuntime runtime;
+  private final ContextGuard guard;
+  private final Map<String, Watcher> watchers = new LinkedHashMap<>();
+  private ArbiterSpec spec;
+  private long checkTimer = -1;
+  private volatile List<Watcher> registered = List.of();
+
+  Arbiter(ArbiterSpec spec, WatcherRuntime runtime) {
+    this.spec = spec;
+    this.runtime = runtime;
+    this.guard = new ContextGuard(runtime.context());
+  }
+
+  public ArbiterSpec spec() {
+    return spec;
+  }
+
+  /** Every watcher, in registration order. Readable from any thread. */
+  public List<Watcher> watchers() {
+    return registered;
+  }
+
+  /** A watcher by name, case-insensitively. Readable from any thread. */
+  public Optional<Watcher> watcher(String name) {
+    String key = key(name);
+    return registered.stream().filter(w -> key(w.name()).equals(key)).findFirst();
+  }
+
+  /**
+   * Watchers by priority, highest first; equal priorities keep registration order (SPEC.md
+   * §7.8).
+   */
+  public List<Watcher> byPriority() {
+    List<Watcher> sorted = new ArrayList<>(registered);
+    sorted.sort(Comparator.comparingInt((Watcher w) -> w.snapshot().spec().priority()).reversed());
+    return sorted;
+  }
+
+  /** Registers a watcher, stopped. Fails when the name is taken (case-insensitively). */
+  public Future<Watcher> add(WatcherSpec watcherSpec) {
+    return guard.call(() -> {
+      String key = key(watcherSpec.name());
+      if (watchers.containsKey(key)) {
+        return Future.failedFuture(new IllegalArgumentException("'" + watcherSpec.name() + "' already exist"));
+      }
+      Watcher watcher = new Watcher(watcherSpec, runtime);
+      watchers.put(key, watcher);
+      registered = List.copyOf(watchers.values());
+      return Future.succeededFuture(watcher);
+    });
+  }
+
+  /**
+   * Removes a watcher from the arbiter, then stops it unless {@code keepProcesses} (Circus's
+   * {@code nostop}: its processes run on unsupervised).
+   */
+  public Future<Void> remove(String name, boolean keepProcesses) {
+    return guard.call(() -> {
+      Watcher watcher = watchers.remove(key(name));
+      if (watcher == null) {
+        return Future.failedFuture(new NoSuchElementException("program " + name + " not found"));
+      }
+      registered = List.copyOf(watchers.values());
+      return keepProcesses ? Future.succeededFuture() : watcher.stop().mapEmpty();
+    });
+  }
+
+  /**
+   * Starts every watcher with {@code autostart}, one after the other by priority, pausing the
+   * arbiter's {@code warmup_delay} between two, and the periodic check.
+   */
+  public Future<Void> start() {
+    return guard.call(() -> {
+      startPeriodicCheck();
+      Future<Void> chain = Future.succeededFuture();
+      boolean first = true;
+      for (Watcher watcher : byPriority()) {
+        if (!watcher.snapshot().spec().autostart()) {
+          continue;
+        }
+        boolean pause = !first;
+        first = false;
+        chain = chain.compose(v -> pause ? warmup() : Future.succeededFuture()).compose(v -> watcher.start().mapEmpty());
+      }
+      return chain;
+    });
+  }
+
+  /** Stops every watcher at the same time (initiated lowest priority first) and the periodic check. */
+  public Future<Void> stop() {
+    return guard.call(() -> {
+      stopPeriodicCheck();
+      List<Watcher> order = byPriority();
+      java.util.Collections.reverse(order);
+      List<Future<ProcessChanges>> stops = new ArrayList<>();
+      for (Watcher watcher : order) {
+        stops.add(watcher.stop());
+      }
+      return Future.join(stops).mapEmpty();
+    });
+  }
+
+  private Future<Void> warmup() {
+    return spec.warmupDelay() <= 0 ? Future.succeededFuture() : runtime.vertx().timer(spec.warmupDelay() * 1000L).mapEmpty();
+  }
+
+  /**
+   * Every {@code check_delay} seconds, each running watcher checks its process count. Exits are
+   * handled as they happen; this only repairs what could have been missed.
+   */
+  private void startPeriodicCheck() {
+    if (checkTimer >= 0 || spec.checkDelay() <= 0) {
+      return;
+    }
+    long period = Math.max(1, Math.round(spec.checkDelay() * 1000));
+    checkTimer = runtime.vertx().setPeriodic(period, id -> registered.forEach(Watcher::periodicCheck));
+  }
+
+  private void stopPeriodicCheck() {
+    if (checkTimer >= 0) {
+      runtime.vertx().cancelTimer(checkTimer);
+      checkTimer = -1;
+    }
+  }
+
+  /** A summary for logs: watcher to state and pids. */
+  public JsonObject describe() {
+    JsonObject result = new JsonObject();
+    for (Watcher w : registered) {
+      WatcherSnapshot s = w.snapshot();
+      result.put(s.name(), new JsonObject().put("status", s.state().circusName()).put("pids", s.pids()));
+    }
+    return result;
+  }
+
+  static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,90 @@
+package io.circus.arbiter;
+
+import io.circus.config.CommandArgs;
+import io.circus.config.Placeholders;
+import io.circus.config.ShellWords;
+import io.circus.config.WatcherSpec;
+import io.circus.process.SpawnRequest;
+import io.circus.process.Stdio;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a watcher spec into the request that starts its process number {@code wid}: the command
+ * line with its {@code $(circus.*)} variables replaced then split like a shell (SPEC.md §7.4),
+ * the environment, the identity, limits and standard streams.
+ */
+final class SpawnRequestFactory {
+
+  static final String SHELL = "/bin/sh";
+
+  private final Map<String, String> daemonEnvironment;
+
+  SpawnRequestFactory(Map<String, String> daemonEnvironment) {
+    this.daemonEnvironment = Map.copyOf(daemonEnvironment);
+  }
+
+  SpawnRequest build(WatcherSpec spec, int wid) {
+    Map<String, String> env = spec.childEnvironment(daemonEnvironment);
+    Map<String, Object> variables = variables(spec, wid, env);
+    List<String> words = new ArrayList<>(ShellWords.split(Placeholders.replace(spec.cmd(), variables)));
+    words.addAll(expand(spec.args(), variables));
+    List<String> argv;
+    String program;
+    if (spec.shell()) {
+      argv = new ArrayList<>(List.of(SHELL, "-c", words.stream().map(ShellWords::quote).collect(Collectors.joining(" "))));
+      if (spec.shellArgs() != null) {
+        argv.addAll(expand(spec.shellArgs(), variables));
+      }
+      program = spec.executable() != null ? spec.executable() : SHELL;
+    } else {
+      if (words.isEmpty()) {
+        throw new IllegalArgumentException("the command of watcher '" + spec.name() + "' is empty");
+      }
+      argv = words;
+      program = spec.executable();
+    }
+    return new SpawnRequest(argv, program, env, spec.workingDir(), spec.uid(), spec.gid(), spec.umask(),
+        spec.rlimits(), spec.closeChildStdin() ? Stdio.NULL : Stdio.INHERIT,
+        spec.closeChildStdout() ? Stdio.NULL : Stdio.INHERIT,
+        spec.closeChildStderr() ? Stdio.NULL : Stdio.INHERIT, List.of());
+  }
+
+  private static List<String> expand(CommandArgs args, Map<String, Object> variables) {
+    if (args instanceof CommandArgs.Text text) {
+      return ShellWords.split(Placeholders.replace(text.text(), variables));
+    }
+    return ((CommandArgs.Words) args).words().stream().map(w -> Placeholders.replace(w, variables)).toList();
+  }
+
+  /** What {@code $(circus.X)} may name: the wid, the environment, and the watcher's options. */
+  private static Map<String, Object> variables(WatcherSpec spec, int wid, Map<String, String> env) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("name", spec.name());
+    vars.put("cmd", spec.cmd());
+    vars.put("numprocesses", spec.numprocesses());
+    vars.put("shell", pythonBool(spec.shell()));
+    vars.put("working_dir", spec.workingDir());
+    vars.put("uid", spec.uid());
+    vars.put("gid", spec.gid());
+    vars.put("executable", spec.executable());
+    vars.put("priority", spec.priority());
+    vars.put("max_retry", spec.maxRetry());
+    vars.put("graceful_timeout", spec.gracefulTimeout());
+    vars.put("max_age", spec.maxAge());
+    vars.put("max_age_variance", spec.maxAgeVariance());
+    vars.values().removeIf(v -> v == null);
+    env.forEach((key, value) -> vars.put("env." + key.toLowerCase(Locale.ROOT), value));
+    vars.put("wid", wid);
+    return vars;
+  }
+
+  /** Circus formats options with Python's str(), so booleans read True/False. */
+  private static String pythonBool(boolean value) {
+    return value ? "True" : "False";
+  }
+}
