@@ -12,4 +12,9 @@ public record PluginSpec(String name, String use, Map<String, String> options, S
   public PluginSpec {
     options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
   }
+
+  /** The same plugin with another source (the diff compares plugins without it). */
+  public PluginSpec withSource(String newSource) {
+    return new PluginSpec(name, use, options, newSource);
+  }
 }

@@ -22,4 +22,10 @@ public record SocketSpec(
     boolean blocking,
     boolean usePapa,
     String source) {
+
+  /** The same socket with another source (the diff compares sockets without it). */
+  public SocketSpec withSource(String newSource) {
+    return new SocketSpec(name, host, port, family, type, proto, backlog, path, umask, replace, soReusePort, iface,
+        blocking, usePapa, newSource);
+  }
 }
