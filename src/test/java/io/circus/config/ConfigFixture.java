@@ -12,6 +12,8 @@ import java.util.Map;
 /** Writes configuration files for a test and loads them. */
 final class ConfigFixture {
 
+  private static final String WATCHER_W = "[watcher:w]\ncmd = run\n";
+
   private final Path dir;
 
   ConfigFixture(Path dir) {
@@ -36,6 +38,21 @@ final class ConfigFixture {
 
   CircusConfig load(String text, Map<String, String> env) {
     return ConfigLoader.load(write("circus.ini", text), env);
+  }
+
+  /** The only watcher, "w" running "run", of a configuration with {@code options} added to its section. */
+  WatcherSpec watcherWith(String options) {
+    return load(WATCHER_W + options).watchers().get(0);
+  }
+
+  /** The errors of a watcher "w" running "run" with {@code options} added (loading must fail). */
+  List<ConfigError> watcherErrors(String options) {
+    return errors(WATCHER_W + options);
+  }
+
+  /** A watcher section running {@code sleep 1}. */
+  static String sleeper(String name) {
+    return "[watcher:" + name + "]\ncmd = sleep 1\n";
   }
 
   /** The errors loading {@code text} gives (it must fail). */

@@ -1,5 +1,6 @@
 package io.circus.config;
 
+import static io.circus.config.ConfigFixture.sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -27,34 +28,34 @@ class IncludeResolverTest {
   @Test
   void includeGlobsAreRelativeToTheIncludingFile() {
     ConfigFixture f = files();
-    f.write("conf/a.ini", "[watcher:a]\ncmd = sleep 1\n");
-    f.write("conf/b.ini", "[watcher:b]\ncmd = sleep 1\n");
-    f.write("conf/.hidden.ini", "[watcher:hidden]\ncmd = sleep 1\n");
+    f.write("conf/a.ini", sleeper("a"));
+    f.write("conf/b.ini", sleeper("b"));
+    f.write("conf/.hidden.ini", sleeper("hidden"));
     assertThat(watcherNames(f.load("[circus]\ninclude = conf/*.ini\n"))).containsExactly("a", "b");
   }
 
   @Test
   void absoluteIncludesAreAllowed() {
     ConfigFixture f = files();
-    Path other = f.write("elsewhere/x.ini", "[watcher:x]\ncmd = sleep 1\n");
+    Path other = f.write("elsewhere/x.ini", sleeper("x"));
     assertThat(watcherNames(f.load("[circus]\ninclude = " + other + "\n"))).containsExactly("x");
   }
 
   @Test
   void multiLevelGlobsCrossDirectories() {
     ConfigFixture f = files();
-    f.write("conf.d/one/a.ini", "[watcher:a]\ncmd = sleep 1\n");
-    f.write("conf.d/two/b.ini", "[watcher:b]\ncmd = sleep 1\n");
-    f.write("conf.d/c.ini", "[watcher:c]\ncmd = sleep 1\n");
+    f.write("conf.d/one/a.ini", sleeper("a"));
+    f.write("conf.d/two/b.ini", sleeper("b"));
+    f.write("conf.d/c.ini", sleeper("c"));
     assertThat(watcherNames(f.load("[circus]\ninclude = conf.d/*/*.ini\n"))).containsExactly("a", "b");
   }
 
   @Test
   void includeDirTakesEveryIniFileOfEachDirectory() {
     ConfigFixture f = files();
-    f.write("d1/a.ini", "[watcher:a]\ncmd = sleep 1\n");
+    f.write("d1/a.ini", sleeper("a"));
     f.write("d1/notes.txt", "not a config");
-    f.write("d2/b.ini", "[watcher:b]\ncmd = sleep 1\n");
+    f.write("d2/b.ini", sleeper("b"));
     assertThat(watcherNames(f.load("[circus]\ninclude_dir = d1 d2\n"))).containsExactly("a", "b");
   }
 
@@ -62,7 +63,7 @@ class IncludeResolverTest {
   void includedFilesMayIncludeFurtherFiles() {
     ConfigFixture f = files();
     f.write("a/first.ini", "[circus]\ninclude = ../b/*.ini\n[watcher:first]\ncmd = sleep 1\n");
-    f.write("b/second.ini", "[watcher:second]\ncmd = sleep 1\n");
+    f.write("b/second.ini", sleeper("second"));
     assertThat(watcherNames(f.load("[circus]\ninclude = a/first.ini\n"))).containsExactly("first", "second");
   }
 
@@ -128,7 +129,7 @@ class IncludeResolverTest {
   @Test
   void aFileReachedTwiceIsReadOnce() {
     ConfigFixture f = files();
-    f.write("shared.ini", "[watcher:s]\ncmd = sleep 1\n");
+    f.write("shared.ini", sleeper("s"));
     f.write("x.ini", "[circus]\ninclude = shared.ini\n");
     assertThat(watcherNames(f.load("[circus]\ninclude = x.ini shared.ini\n"))).containsExactly("s");
   }
@@ -153,7 +154,7 @@ class IncludeResolverTest {
   @Test
   void includeValuesMayUseTheDaemonEnvironment() {
     ConfigFixture f = files();
-    f.write("site/w.ini", "[watcher:w]\ncmd = sleep 1\n");
+    f.write("site/w.ini", sleeper("w"));
     Path main = f.write("circus.ini", "[circus]\ninclude = $(circus.env.SITE)/*.ini\n");
     assertThat(watcherNames(ConfigLoader.load(main, Map.of("SITE", "site")))).containsExactly("w");
   }

@@ -14,11 +14,11 @@ class WatcherOptionsTest {
   Path dir;
 
   private WatcherSpec watcher(String options) {
-    return new ConfigFixture(dir).load("[watcher:w]\ncmd = run\n" + options).watchers().get(0);
+    return new ConfigFixture(dir).watcherWith(options);
   }
 
   private List<ConfigError> errors(String options) {
-    return new ConfigFixture(dir).errors("[watcher:w]\ncmd = run\n" + options);
+    return new ConfigFixture(dir).watcherErrors(options);
   }
 
   private ConfigError error(String options) {
