@@ -3,12 +3,14 @@ package io.circus.config;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What {@code reloadconfig} must do to go from one configuration to the next. Watchers, sockets and
@@ -61,7 +63,7 @@ public record ConfigDiff(
 
   /** True when nothing is to be done. */
   public boolean isEmpty() {
-    return java.util.stream.Stream.of(arbiterOptionsChanged, watchersAdded, watchersRemoved, watchersChanged,
+    return Stream.of(arbiterOptionsChanged, watchersAdded, watchersRemoved, watchersChanged,
         watchersResized, socketsAdded, socketsRemoved, socketsChanged, pluginsAdded, pluginsRemoved, pluginsChanged)
         .allMatch(List::isEmpty);
   }
@@ -91,7 +93,7 @@ public record ConfigDiff(
   }
 
   private static String snakeCase(String camelCase) {
-    return camelCase.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+    return camelCase.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
   }
 
   private record Changes<T>(List<String> added, List<String> removed, List<String> changed, List<String> kept) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -130,7 +131,7 @@ public final class IncludeResolver {
 
     private String cycle(Path repeated) {
       List<Path> path = new ArrayList<>(chain);
-      java.util.Collections.reverse(path);
+      Collections.reverse(path);
       return path.subList(path.indexOf(repeated), path.size()).stream().map(Path::toString)
           .collect(Collectors.joining(" includes ", "", " includes " + repeated));
     }

@@ -1,10 +1,12 @@
 package io.circus.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -21,7 +23,7 @@ final class SectionOptions {
   private final Map<String, IniOption> inherited = new LinkedHashMap<>();
   private final Map<String, String> placeholders;
   private final Diagnostics diagnostics;
-  private final java.util.Set<String> read = new java.util.HashSet<>();
+  private final Set<String> read = new HashSet<>();
 
   SectionOptions(IniDocument document, IniSection section, Map<String, String> placeholders, Diagnostics diagnostics) {
     this.section = section;

@@ -89,9 +89,10 @@ final class Values {
   }
 
   private static String range(long min, long max) {
-    if (min == Long.MIN_VALUE || min == Integer.MIN_VALUE) return max == Long.MAX_VALUE || max == Integer.MAX_VALUE ? "" : " up to " + max;
-    if (max == Long.MAX_VALUE || max == Integer.MAX_VALUE) return " of at least " + min;
-    return " from " + min + " to " + max;
+    boolean noMin = min <= Integer.MIN_VALUE;
+    boolean noMax = max >= Integer.MAX_VALUE;
+    if (noMin) return noMax ? "" : " up to " + max;
+    return noMax ? " of at least " + min : " from " + min + " to " + max;
   }
 
   private static String format(double value) {

@@ -24,6 +24,8 @@ final class WatcherSectionReader {
   private static final String HOOK = "hooks.";
   private static final String STDOUT = "stdout_stream";
   private static final String STDERR = "stderr_stream";
+  private static final String CHECK_FLAPPING = "check_flapping";
+  private static final WatcherSpec DEFAULTS = WatcherSpec.builder("defaults").cmd("").build();
   // Python's resource module spells "unlimited" as -1 (RLIM_INFINITY).
   private static final long RLIM_INFINITY = -1;
 
@@ -35,31 +37,50 @@ final class WatcherSectionReader {
    * @return empty when the section has errors (recorded in the diagnostics)
    */
   static Optional<WatcherSpec> read(String name, SectionOptions o, Map<String, String> env, Set<String> sockets) {
-    WatcherSpec d = WatcherSpec.builder(name).cmd("").build();
     int errorsBefore = errorCount(o);
     WatcherSpec.Builder b = WatcherSpec.builder(name).source(o.origin()).env(env);
+    readCommand(o, b);
+    readEnvironmentOptions(o, b);
+    readProcessOptions(o, b);
+    readStdinSocket(o, sockets, b);
+    checkSocketPlaceholders(o, sockets);
+    readPrefixedAndFreeForm(o, b);
+    return errorCount(o) == errorsBefore ? Optional.of(b.build()) : Optional.empty();
+  }
+
+  private static void readCommand(SectionOptions o, WatcherSpec.Builder b) {
     String cmd = o.text("cmd", "");
     if (cmd.isBlank()) o.invalid("cmd", "the command to run (cmd) is required and must not be empty");
     b.cmd(cmd);
-    checkWords(o, "cmd");
     o.text("args").ifPresent(args -> b.args(new CommandArgs.Text(args)));
-    checkWords(o, "args");
-    boolean shell = o.value("shell", d.shell(), Values::bool);
+    boolean shell = o.value("shell", DEFAULTS.shell(), Values::bool);
     b.shell(shell);
     o.text("shell_args").ifPresent(args -> b.shellArgs(new CommandArgs.Text(args)));
-    checkWords(o, "shell_args");
     if (o.has("shell_args") && !shell) o.diagnostics().warn("[" + o.sectionName() + "] shell_args is ignored without shell = true");
-    b.executable(o.text("executable", null)).workingDir(o.text("working_dir", null))
-        .uid(o.text("uid", null)).gid(o.text("gid", null))
-        .umask(o.value("umask", null, Values::octal));
-    boolean copyEnv = o.value("copy_env", d.copyEnv(), Values::bool);
-    boolean copyPath = o.value("copy_path", d.copyPath(), Values::bool);
-    b.copyEnv(copyEnv).copyPath(copyPath);
+    List.of("cmd", "args", "shell_args").forEach(key -> checkWords(o, key));
+    b.executable(o.text("executable", null)).workingDir(o.text("working_dir", null));
+  }
+
+  private static void readEnvironmentOptions(SectionOptions o, WatcherSpec.Builder b) {
+    boolean copyEnv = o.value("copy_env", DEFAULTS.copyEnv(), Values::bool);
+    boolean copyPath = o.value("copy_path", DEFAULTS.copyPath(), Values::bool);
+    String virtualenv = o.text("virtualenv", null);
+    b.copyEnv(copyEnv).copyPath(copyPath).virtualenv(virtualenv).virtualenvPyVer(o.text("virtualenv_py_ver", null));
     requireCopyEnv(o, "copy_path", !copyPath || copyEnv);
+    requireCopyEnv(o, "virtualenv", virtualenv == null || copyEnv);
+    if (o.has("virtualenv_py_ver") && virtualenv == null) {
+      o.diagnostics().warn("[" + o.sectionName() + "] virtualenv_py_ver has no effect without virtualenv");
+    }
+  }
+
+  private static void readProcessOptions(SectionOptions o, WatcherSpec.Builder b) {
+    WatcherSpec d = DEFAULTS;
     int numprocesses = o.value("numprocesses", d.numprocesses(), v -> Values.integer(v, 0, Integer.MAX_VALUE));
     boolean singleton = o.value("singleton", d.singleton(), Values::bool);
     if (singleton && numprocesses > 1) o.invalid("numprocesses", "at most 1 for a singleton watcher");
     b.numprocesses(numprocesses).singleton(singleton)
+        .uid(o.text("uid", null)).gid(o.text("gid", null))
+        .umask(o.value("umask", null, Values::octal))
         // Circus's reader wants an int here; a fraction of a second is accepted (WatcherSpec and `set` take one).
         .warmupDelay(o.value("warmup_delay", d.warmupDelay(), v -> Values.number(v, 0)))
         .autostart(o.value("autostart", d.autostart(), Values::bool))
@@ -78,18 +99,6 @@ final class WatcherSectionReader {
         .closeChildStdout(o.value("close_child_stdout", d.closeChildStdout(), Values::bool))
         .closeChildStderr(o.value("close_child_stderr", d.closeChildStderr(), Values::bool))
         .usePapa(o.value("use_papa", d.usePapa(), Values::bool));
-    readStdinSocket(o, sockets, b);
-    checkSocketPlaceholders(o, sockets);
-    String virtualenv = o.text("virtualenv", null);
-    b.virtualenv(virtualenv).virtualenvPyVer(o.text("virtualenv_py_ver", null));
-    requireCopyEnv(o, "virtualenv", virtualenv == null || copyEnv);
-    if (o.has("virtualenv_py_ver") && virtualenv == null) {
-      o.diagnostics().warn("[" + o.sectionName() + "] virtualenv_py_ver has no effect without virtualenv");
-    }
-    // Circus parses check_flapping as a boolean and keeps it among the free-form options.
-    o.option("check_flapping").ifPresent(opt -> b.freeOption(opt.key(), String.valueOf(o.parse(opt, true, Values::bool))));
-    readPrefixedAndFreeForm(o, b);
-    return errorCount(o) == errorsBefore ? Optional.of(b.build()) : Optional.empty();
   }
 
   private static void readPrefixedAndFreeForm(SectionOptions o, WatcherSpec.Builder b) {
@@ -104,6 +113,8 @@ final class WatcherSectionReader {
       else if (key.equals(STDOUT) || key.equals(STDERR)) o.invalid(option, key + ".<setting>, such as " + key + ".class");
       else if (key.startsWith(RLIMIT)) readRlimit(o, option, b);
       else if (key.startsWith(HOOK)) readHook(o, option, b);
+      // Circus parses check_flapping as a boolean and keeps it among the free-form options.
+      else if (key.equals(CHECK_FLAPPING)) b.freeOption(key, String.valueOf(o.parse(option, true, Values::bool)));
       else readFreeForm(o, option, b);
     }
     StreamSpecReader.read(STDOUT, stdout, o).ifPresent(b::stdoutStream);

@@ -147,7 +147,7 @@ class WatcherOptionsTest {
   @Test
   void unknownKeysAreKeptAsFreeFormOptions() {
     WatcherSpec w = watcher("flapping.max_retry = 2\ncheck_flapping = no\n");
-    assertThat(w.freeOptions()).containsExactly(Map.entry("check_flapping", "false"), Map.entry("flapping.max_retry", "2"));
+    assertThat(w.freeOptions()).containsExactly(Map.entry("flapping.max_retry", "2"), Map.entry("check_flapping", "false"));
   }
 
   @Test
