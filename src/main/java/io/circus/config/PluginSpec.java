@@ -6,7 +6,8 @@ import java.util.Map;
  * A {@code [plugin:NAME]} section: the class named by {@code use} and every other key of the
  * section, as text, in configuration order. The watcher-like options a plugin honours
  * ({@code priority}, {@code singleton}, {@code max_retry}, ...) are read from {@code options} by
- * the plugin runtime.
+ * the plugin runtime. {@code name} is NAME, without the {@code plugin:} prefix; {@code source} is
+ * where the section was declared ({@code file:line}), or null.
  */
 public record PluginSpec(String name, String use, Map<String, String> options, String source) {
   public PluginSpec {
