@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The situations Circus's own test configurations cover (SPEC §9.8), written anew as inputs here.
+ * The situations Circus's own test configurations cover, written anew as inputs here.
  * Other cases of that list live with their topic: env sections in {@link EnvironmentTest}, empty
  * sections and includes in {@link ValidationErrorsTest} and {@link IncludeResolverTest}.
  */
