@@ -14,6 +14,8 @@ import java.util.Objects;
  * {@link #childEnvironment(Map)}. {@code rlimits} maps a lower-case limit name ({@code nofile},
  * {@code core}, ...) to its value, {@code null} meaning unlimited. {@code freeOptions} keeps the
  * section's keys that are not watcher options (for plugins, e.g. {@code flapping.attempts}).
+ * {@code source} tells where the spec came from: {@code file:line} of its section header for a
+ * configuration file, or null.
  */
 public record WatcherSpec(
     String name,
