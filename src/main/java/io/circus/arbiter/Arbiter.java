@@ -1,10 +1,14 @@
 package io.circus.arbiter;
 
 import io.circus.config.ArbiterSpec;
+import io.circus.config.CircusConfig;
+import io.circus.config.ConfigDiff;
 import io.circus.config.WatcherSpec;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,18 +31,23 @@ public final class Arbiter {
   private final WatcherRuntime runtime;
   private final ContextGuard guard;
   private final Map<String, Watcher> watchers = new LinkedHashMap<>();
-  private ArbiterSpec spec;
+  private volatile CircusConfig config;
   private long checkTimer = -1;
   private volatile List<Watcher> registered = List.of();
 
-  Arbiter(ArbiterSpec spec, WatcherRuntime runtime) {
-    this.spec = spec;
+  Arbiter(CircusConfig config, WatcherRuntime runtime) {
+    this.config = config;
     this.runtime = runtime;
     this.guard = new ContextGuard(runtime.context());
   }
 
   public ArbiterSpec spec() {
-    return spec;
+    return config.arbiter();
+  }
+
+  /** The configuration last applied (at start or by {@link #applyConfig}). */
+  public CircusConfig config() {
+    return config;
   }
 
   /** Every watcher, in registration order. Readable from any thread. */
@@ -126,8 +135,74 @@ public final class Arbiter {
     });
   }
 
+  /**
+   * Goes from the configuration in use to {@code newConfig} (reloadconfig, SIGHUP): watchers the
+   * file no longer has stop and go; changed ones are re-created; new ones are added and, with
+   * autostart, started, highest priority first; a change of {@code numprocesses} alone only
+   * rescales; unchanged watchers are not touched. Watchers added at run time are not in either
+   * file and stay, unless the new file brings a watcher of the same name, which replaces them.
+   * Of the {@code [circus]} options, {@code check_delay} and {@code warmup_delay} apply at once;
+   * the others are named in the log and need a restart of circusd.
+   */
+  public Future<ConfigDiff> applyConfig(CircusConfig newConfig) {
+    return guard.call(() -> {
+      ConfigDiff diff = ConfigDiff.between(config, newConfig);
+      ArbiterSpec before = config.arbiter();
+      config = newConfig;
+      applyArbiterChanges(before, diff.arbiterOptionsChanged());
+      Set<String> recreated = new HashSet<>(diff.watchersChanged());
+      recreated.addAll(diff.watchersAdded());
+      List<Future<Void>> removals = new ArrayList<>();
+      for (String name : diff.watchersRemoved()) {
+        removals.add(remove(name, false));
+      }
+      for (String name : recreated) {
+        if (watcher(name).isPresent()) {
+          removals.add(remove(name, false));
+        }
+      }
+      return Future.join(removals).compose(v -> addAndStart(newConfig, recreated))
+          .compose(v -> resize(newConfig, diff.watchersResized()))
+          .map(diff);
+    });
+  }
+
+  private void applyArbiterChanges(ArbiterSpec before, List<String> changedKeys) {
+    for (String key : changedKeys) {
+      switch (key) {
+        case "check_delay" -> {
+          stopPeriodicCheck();
+          startPeriodicCheck();
+        }
+        case "warmup_delay" -> { /* read at each start */ }
+        default -> log.warn("[circus] {} changed: restart circusd to apply it", key);
+      }
+    }
+  }
+
+  private Future<Void> addAndStart(CircusConfig newConfig, Set<String> names) {
+    List<WatcherSpec> specs = new ArrayList<>(newConfig.watchers().stream().filter(w -> names.contains(w.name())).toList());
+    specs.sort(Comparator.comparingInt(WatcherSpec::priority).reversed());
+    Future<Void> chain = Future.succeededFuture();
+    for (WatcherSpec spec : specs) {
+      chain = chain.compose(v -> add(spec)).compose(w -> spec.autostart() ? w.start().mapEmpty() : Future.succeededFuture());
+    }
+    return chain;
+  }
+
+  private Future<Void> resize(CircusConfig newConfig, List<String> names) {
+    List<Future<Integer>> resizes = new ArrayList<>();
+    for (WatcherSpec spec : newConfig.watchers()) {
+      if (names.contains(spec.name())) {
+        watcher(spec.name()).ifPresent(w -> resizes.add(w.setNumprocesses(spec.numprocesses())));
+      }
+    }
+    return Future.join(resizes).mapEmpty();
+  }
+
   private Future<Void> warmup() {
-    return spec.warmupDelay() <= 0 ? Future.succeededFuture() : runtime.vertx().timer(spec.warmupDelay() * 1000L).mapEmpty();
+    int seconds = config.arbiter().warmupDelay();
+    return seconds <= 0 ? Future.succeededFuture() : runtime.vertx().timer(seconds * 1000L).mapEmpty();
   }
 
   /**
@@ -135,10 +210,11 @@ public final class Arbiter {
    * handled as they happen; this only repairs what could have been missed.
    */
   private void startPeriodicCheck() {
-    if (checkTimer >= 0 || spec.checkDelay() <= 0) {
+    double checkDelay = config.arbiter().checkDelay();
+    if (checkTimer >= 0 || checkDelay <= 0) {
       return;
     }
-    long period = Math.max(1, Math.round(spec.checkDelay() * 1000));
+    long period = Math.max(1, Math.round(checkDelay * 1000));
     checkTimer = runtime.vertx().setPeriodic(period, id -> registered.forEach(Watcher::periodicCheck));
   }
 

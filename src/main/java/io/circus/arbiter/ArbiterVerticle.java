@@ -1,6 +1,7 @@
 package io.circus.arbiter;
 
 import io.circus.config.ArbiterSpec;
+import io.circus.config.CircusConfig;
 import io.circus.config.WatcherSpec;
 import io.circus.process.ProcessLauncher;
 import io.vertx.core.DeploymentOptions;
@@ -18,18 +19,15 @@ import java.util.function.Supplier;
  */
 public final class ArbiterVerticle extends VerticleBase {
 
-  private final ArbiterSpec spec;
-  private final List<WatcherSpec> watcherSpecs;
+  private final CircusConfig config;
   private final Supplier<ProcessLauncher> launcherFactory;
   private final Map<String, String> daemonEnvironment;
   private ProcessLauncher launcher;
   private WorkerSpawner spawner;
   private Arbiter arbiter;
 
-  public ArbiterVerticle(ArbiterSpec spec, List<WatcherSpec> watcherSpecs, Supplier<ProcessLauncher> launcherFactory,
-      Map<String, String> daemonEnvironment) {
-    this.spec = spec;
-    this.watcherSpecs = List.copyOf(watcherSpecs);
+  public ArbiterVerticle(CircusConfig config, Supplier<ProcessLauncher> launcherFactory, Map<String, String> daemonEnvironment) {
+    this.config = config;
     this.launcherFactory = launcherFactory;
     this.daemonEnvironment = Map.copyOf(daemonEnvironment);
   }
@@ -40,7 +38,14 @@ public final class ArbiterVerticle extends VerticleBase {
    */
   public static Future<Arbiter> deploy(Vertx vertx, ArbiterSpec spec, List<WatcherSpec> watchers,
       Supplier<ProcessLauncher> launcherFactory) {
-    ArbiterVerticle verticle = new ArbiterVerticle(spec, watchers, launcherFactory, System.getenv());
+    CircusConfig config = new CircusConfig(null, spec, watchers, List.of(), List.of(), List.of(), List.of());
+    return deploy(vertx, config, launcherFactory, System.getenv());
+  }
+
+  /** Deploys an arbiter for a loaded configuration, with the environment children may copy. */
+  public static Future<Arbiter> deploy(Vertx vertx, CircusConfig config, Supplier<ProcessLauncher> launcherFactory,
+      Map<String, String> daemonEnvironment) {
+    ArbiterVerticle verticle = new ArbiterVerticle(config, launcherFactory, daemonEnvironment);
     return vertx.deployVerticle(verticle, new DeploymentOptions()).map(id -> verticle.arbiter());
   }
 
@@ -52,12 +57,13 @@ public final class ArbiterVerticle extends VerticleBase {
   public Future<?> start() {
     launcher = launcherFactory.get();
     spawner = new WorkerSpawner(vertx, launcher);
+    ArbiterSpec spec = config.arbiter();
     double maxRespawnDelay = spec.checkDelay() > 0 ? spec.checkDelay() : 5.0;
     WatcherRuntime runtime = new WatcherRuntime(vertx, context, spawner, launcher::signalPid,
         new BusEventPublisher(vertx.eventBus()), new SpawnRequestFactory(daemonEnvironment), maxRespawnDelay);
-    arbiter = new Arbiter(spec, runtime);
+    arbiter = new Arbiter(config, runtime);
     Future<?> registered = Future.succeededFuture();
-    for (WatcherSpec watcherSpec : watcherSpecs) {
+    for (WatcherSpec watcherSpec : config.watchers()) {
       registered = registered.compose(v -> arbiter.add(watcherSpec));
     }
     return registered;

@@ -39,6 +39,7 @@ public final class Watcher {
   private WatcherSpec spec;
   private WatcherState state = WatcherState.STOPPED;
   private int plannedSpawns;
+  private boolean gaveUpStarting;
   private long respawnTimer = -1;
   private Future<?> lifecycle = Future.succeededFuture();
   private volatile WatcherSnapshot snapshot;
@@ -152,12 +153,13 @@ public final class Watcher {
       return manage();
     }
     state(WatcherState.STARTING);
+    gaveUpStarting = false;
     return spawn(spec.numprocesses()).compose(v -> {
       if (state != WatcherState.STARTING) {
         return Future.succeededFuture(); // a stop came in meanwhile
       }
-      if (liveCount() == 0 && spec.numprocesses() > 0) {
-        log.error("watcher {}: no process could be started, stopping it", name());
+      if (gaveUpStarting || (liveCount() == 0 && spec.numprocesses() > 0)) {
+        log.error("watcher {}: could not start its processes, stopping it", name());
         return doStop();
       }
       state(WatcherState.ACTIVE);
@@ -316,7 +318,9 @@ public final class Watcher {
     int allowed = spec.maxRetry() < 0 ? Integer.MAX_VALUE : Math.max(1, spec.maxRetry());
     if (attempt >= allowed) {
       log.error("watcher {}: giving up after {} failed attempts, stopping it", name(), attempt);
-      if (state.isRunning()) {
+      if (state == WatcherState.STARTING) {
+        gaveUpStarting = true; // the start ends by stopping the watcher
+      } else if (state == WatcherState.ACTIVE) {
         stop();
       }
       return Future.succeededFuture();

@@ -14,9 +14,9 @@ import java.util.Set;
 final class InactiveOptions {
 
   private static final Map<SectionRef.Kind, Set<String>> KEYS = Map.of(
-      SectionRef.Kind.CIRCUS, Set.of("endpoint_owner", "papa_endpoint", "statsd", "stats_endpoint",
+      SectionRef.Kind.CIRCUS, Set.of("endpoint", "pubsub_endpoint", "endpoint_owner", "papa_endpoint", "statsd", "stats_endpoint",
           "statsd_close_outputs", "multicast_endpoint", "stream_backend", "httpd", "httpd_host", "httpd_port",
-          "httpd_close_outputs", "debug_gc", "loggerconfig", "fqdn_prefix"),
+          "httpd_close_outputs", "debug", "debug_gc", "fqdn_prefix"),
       SectionRef.Kind.WATCHER, Set.of("use_sockets", "on_demand", "stdin_socket", "virtualenv", "virtualenv_py_ver",
           "copy_path", "use_papa"));
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.circus.config.ArbiterSpec;
+import io.circus.config.CircusConfig;
 import io.circus.config.WatcherSpec;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +39,7 @@ class ArbiterTest {
   private Arbiter arbiter(ArbiterSpec spec, WatcherSpec... watchers) {
     WatcherRuntime runtime = new WatcherRuntime(vertx, vertx.getOrCreateContext(), spawner, launcher::signalPid, events,
         new SpawnRequestFactory(Map.of()), 5.0);
-    Arbiter arbiter = new Arbiter(spec, runtime);
+    Arbiter arbiter = new Arbiter(new CircusConfig(null, spec, List.of(watchers), List.of(), List.of(), List.of(), List.of()), runtime);
     for (WatcherSpec watcher : watchers) {
       Await.result(arbiter.add(watcher));
     }
