@@ -25,7 +25,6 @@ final class LibC {
   static final int ESRCH = 3;
   static final int EINTR = 4;
   static final int EBADF = 9;
-  static final int ECHILD = 10;
   static final int EAGAIN = 11;
   static final int EACCES = 13;
   static final int ENOTDIR = 20;

@@ -6,25 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A child gets exactly fd 0, 1, 2 as asked and the passed fds at 3, 4, ...: nothing of the JVM. */
-class ChildDescriptorsTest {
+class ChildDescriptorsTest extends LauncherTest {
 
   private static final long SELF = ProcessHandle.current().pid();
-  private static NativeProcessLauncher launcher;
-
-  @BeforeAll
-  static void startLauncher() {
-    launcher = new NativeProcessLauncher();
-  }
-
-  @AfterAll
-  static void closeLauncher() {
-    launcher.close();
-  }
 
   @Test
   void noDescriptorOfTheJvmLeaksIntoTheChild() throws Exception {

@@ -5,29 +5,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** rlimits and user/group changes, applied through prlimit and setpriv (these tests run as root). */
-class LimitsAndIdentityTest {
+class LimitsAndIdentityTest extends LauncherTest {
 
-  private static NativeProcessLauncher launcher;
   private static String nobodyUid;
   private static String nobodyGid;
 
   @BeforeAll
-  static void startLauncher() throws Exception {
-    launcher = new NativeProcessLauncher();
+  static void findNobody() throws Exception {
     String[] nobody = Files.readAllLines(Path.of("/etc/passwd")).stream()
         .filter(line -> line.startsWith("nobody:")).findFirst().orElseThrow().split(":");
     nobodyUid = nobody[2];
     nobodyGid = nobody[3];
-  }
-
-  @AfterAll
-  static void closeLauncher() {
-    launcher.close();
   }
 
   @Test

@@ -9,28 +9,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The child gets the argv, environment, directory and umask it was given, and runs the right program. */
-class SpawnSetupTest {
+class SpawnSetupTest extends LauncherTest {
 
-  private static NativeProcessLauncher launcher;
 
   @TempDir
   Path dir;
-
-  @BeforeAll
-  static void startLauncher() {
-    launcher = new NativeProcessLauncher();
-  }
-
-  @AfterAll
-  static void closeLauncher() {
-    launcher.close();
-  }
 
   @Test
   void argumentsWithSpacesQuotesAndShellCharactersArriveIntact() throws Exception {
