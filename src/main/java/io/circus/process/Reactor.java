@@ -182,6 +182,8 @@ final class Reactor implements AutoCloseable {
   }
 
   private void onPidfdReadable(SpawnedChild child) {
+    // Reaped already (its exit waits for a resume): a stale event, and the pidfd is closed.
+    if (child.exitStatus != null) return;
     ExitStatus status;
     try {
       status = Pidfd.tryReap(child.pidfd(), child.pid(), siginfo);
