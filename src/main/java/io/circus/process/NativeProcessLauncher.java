@@ -31,8 +31,7 @@ public final class NativeProcessLauncher implements ProcessLauncher {
     if (reactor.isClosed()) throw new IllegalStateException("the process launcher is closed");
     String program = request.executable() != null ? request.executable() : request.argv().get(0);
     Path file = ExecutableLookup.resolve(program, request.env().get("PATH"), workingDirectory(request.workingDir()));
-    ExecCommand command = WrapperCommand.wrap(file, request.argv(), request.rlimits(),
-        UserLookup.resolve(request.user(), request.group()), request.umask());
+    ExecCommand command = WrapperCommand.wrap(file, request, UserLookup.resolve(request.user(), request.group()));
     try (ChildStdio stdio = ChildStdio.open(request, program)) {
       int pid = PosixSpawn.spawn(command, request.env(), stdio.sources(), request.workingDir(), program);
       SpawnedChild child = new SpawnedChild(pid, openPidfd(pid, program), stdio.handOverReadEnds(), listener, reactor);

@@ -50,8 +50,9 @@ final class UserLookup {
     return entry("group", group, GROUP_SIZE, lookup, entry -> entry.getInt(GR_GID));
   }
 
+  /** A decimal uid_t/gid_t (32-bit unsigned); other text is a name. */
   private static boolean isId(String name) {
-    return !name.isEmpty() && name.length() <= 10 && name.chars().allMatch(Character::isDigit);
+    return name.matches("[0-9]{1,10}") && Long.parseLong(name) <= 0xFFFF_FFFFL;
   }
 
   /** Runs the lookup, growing the string buffer on ERANGE, and reads the found entry. */

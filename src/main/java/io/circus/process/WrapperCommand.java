@@ -11,11 +11,13 @@ import java.util.TreeSet;
  * Puts the standard tools in front of a program for what posix_spawn cannot do in the child, and
  * only when such an option is set: {@code prlimit} for rlimits first (it runs with circusd's
  * privileges, so it can raise hard limits), then {@code setpriv} to change ids, then a shell for
- * the umask. Each tool execs the next, so the child keeps the pid the launcher watches.
+ * the umask. Each tool execs the next, so the child keeps the pid the launcher watches, and its
+ * environment (the shells' own PWD is undone).
  *
  * <p>The tools exec their command with argv[0] set to its path. When the request's argv[0]
  * differs from the program's path (a bare name, or an explicit {@code executable}), the last hop
- * is {@code bash -c 'exec -a "$0" "$@"'}, the one common tool that can set argv[0].
+ * is {@code bash -c 'exec -a "$0" "$@"'}: bash is the one common tool that can set argv[0], so it
+ * is required then.
  */
 final class WrapperCommand {
 
@@ -30,33 +32,42 @@ final class WrapperCommand {
   }
 
   /**
-   * The command that runs {@code program} with {@code argv} under the given limits, identity and
-   * umask; {@code program} with {@code argv} themselves when none is set.
+   * The command that runs {@code program} as {@code request} says: under its rlimits (a null or
+   * negative value is unlimited, Python's -1), identity and umask; {@code program} with the
+   * request's argv itself when none is set.
    *
-   * @param rlimits limit name to value; a null or negative value is unlimited (Python's -1)
-   * @param identity null to keep circusd's ids
-   * @param umask null to inherit circusd's
+   * @param identity the resolved user and group, null to keep circusd's
    */
-  static ExecCommand wrap(Path program, List<String> argv, Map<String, Long> rlimits, Identity identity,
-      Integer umask) throws SpawnException {
+  static ExecCommand wrap(Path program, SpawnRequest request, Identity identity) throws SpawnException {
+    List<String> argv = request.argv();
     List<String> wrapped = new ArrayList<>();
-    if (!rlimits.isEmpty()) addPrlimit(wrapped, rlimits);
+    if (!request.rlimits().isEmpty()) addPrlimit(wrapped, request.rlimits());
     if (identity != null) addSetpriv(wrapped, identity);
     String programPath = program.toString();
-    if (wrapped.isEmpty() && umask == null) return new ExecCommand(programPath, argv);
+    if (wrapped.isEmpty() && request.umask() == null) return new ExecCommand(programPath, argv);
     boolean keepArgv0 = !argv.get(0).equals(programPath);
-    if (umask == null && !keepArgv0) {
+    if (request.umask() == null && !keepArgv0) {
       wrapped.add(programPath);
     } else {
-      String setUmask = umask == null ? "" : "umask " + octalUmask(umask) + " && ";
+      String prelude = restorePwd(request.env())
+          + (request.umask() == null ? "" : "umask " + octalUmask(request.umask()) + " && ");
       if (keepArgv0) {
-        wrapped.addAll(List.of(tool("bash"), "-c", setUmask + "exec -a \"$0\" \"$@\"", argv.get(0), programPath));
+        wrapped.addAll(List.of(tool("bash"), "-c", prelude + "exec -a \"$0\" \"$@\"", argv.get(0), programPath));
       } else {
-        wrapped.addAll(List.of(tool("sh"), "-c", setUmask + "exec \"$0\" \"$@\"", programPath));
+        wrapped.addAll(List.of(tool("sh"), "-c", prelude + "exec \"$0\" \"$@\"", programPath));
       }
     }
     wrapped.addAll(argv.subList(1, argv.size()));
     return new ExecCommand(wrapped.get(0), wrapped);
+  }
+
+  /**
+   * sh and bash export PWD to what they exec: put the requested value back, or remove it. (bash
+   * also exports SHLVL, which comes out as requested, or as 0 when the request has none.)
+   */
+  private static String restorePwd(Map<String, String> env) {
+    String pwd = env.get("PWD");
+    return pwd == null ? "unset PWD && " : "PWD='" + pwd.replace("'", "'\\''") + "' && ";
   }
 
   private static void addPrlimit(List<String> command, Map<String, Long> rlimits) throws SpawnException {
@@ -76,11 +87,15 @@ final class WrapperCommand {
   private static void addSetpriv(List<String> command, Identity identity) throws SpawnException {
     command.add(tool("setpriv"));
     if (identity.uid() != null) {
-      command.addAll(List.of("--reuid=" + identity.uid(), "--regid=" + identity.gid(), "--init-groups"));
+      command.addAll(List.of("--reuid=" + Integer.toUnsignedString(identity.uid()), regid(identity), "--init-groups"));
     } else {
-      command.addAll(List.of("--regid=" + identity.gid(), "--keep-groups"));
+      command.addAll(List.of(regid(identity), "--keep-groups"));
     }
     command.add("--");
+  }
+
+  private static String regid(Identity identity) {
+    return "--regid=" + Integer.toUnsignedString(identity.gid());
   }
 
   private static String octalUmask(int umask) throws SpawnException {

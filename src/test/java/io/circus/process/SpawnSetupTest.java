@@ -35,6 +35,22 @@ class SpawnSetupTest extends LauncherTest {
   }
 
   @Test
+  void environmentIsExactlyTheGivenMapThroughTheUmaskShell() throws Exception {
+    Recorder child = Recorder.run(launcher, Spawns.command("/usr/bin/env").env(Map.of("A", "1")).umask(022));
+
+    assertThat(child.stdout()).isEqualTo("A=1\n");
+  }
+
+  @Test
+  void environmentIsExactlyTheGivenMapThroughTheArgv0Shell() throws Exception {
+    Map<String, String> env = Map.of("A", "1", "PWD", "/elsewhere", "SHLVL", "3");
+
+    Recorder child = Recorder.run(launcher, Spawns.command("env").env(env).umask(022));
+
+    assertThat(child.stdout().lines()).containsExactlyInAnyOrder("A=1", "PWD=/elsewhere", "SHLVL=3");
+  }
+
+  @Test
   void bareProgramNamesAreLookedUpInTheChildsPath() throws Exception {
     Path bin = Files.createDirectory(dir.resolve("bin"));
     executable(bin.resolve("greet"), "#!/bin/sh\necho greetings\n");
