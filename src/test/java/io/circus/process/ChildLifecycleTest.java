@@ -95,6 +95,22 @@ class ChildLifecycleTest extends LauncherTest {
   }
 
   @Test
+  void closingTheLauncherLeavesChildrenRunningAndClosesItsDescriptors() throws Exception {
+    Recorder recorder = new Recorder();
+    ChildProcess child;
+    try (NativeProcessLauncher closing = new NativeProcessLauncher()) {
+      child = closing.spawn(Spawns.command("sleep", "30").request(), recorder);
+    }
+
+    try {
+      assertThat(ProcFs.state(child.pid())).isIn("R", "S");
+      assertThat(recorder.exited()).isFalse();
+    } finally {
+      Pidfd.killAndReap(child.pid()); // nobody watches it any more: the test reaps it itself
+    }
+  }
+
+  @Test
   void twoHundredSpawnAndKillCyclesLeaveNoZombieAndNoDescriptor() throws Exception {
     killedWith(Signals.SIGKILL); // warm-up: classes loaded, buffers allocated
     int fdsBefore = ProcFs.openFdCount(SELF);
