@@ -117,7 +117,8 @@ final class Reactor implements AutoCloseable {
         runCommands();
       }
     } catch (RuntimeException e) {
-      LOG.error("the process reactor failed: exits and output of {} children are no longer reported", watched.size(), e);
+      LOG.error("the process reactor failed: exits and output of {} children are no longer reported",
+          watched.size(), e);
     } finally {
       synchronized (lifecycle) {
         closed = true; // already, unless the loop failed

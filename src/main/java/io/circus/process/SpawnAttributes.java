@@ -31,11 +31,13 @@ final class SpawnAttributes {
         "posix_spawnattr_setflags");
     try (Memory signals = new Memory(SIGSET_SIZE)) {
       signals.clear();
-      SystemCallException.checkReturned(LibC.posix_spawnattr_setsigmask(attributes, signals), "posix_spawnattr_setsigmask");
+      SystemCallException.checkReturned(LibC.posix_spawnattr_setsigmask(attributes, signals),
+          "posix_spawnattr_setsigmask");
       // Signal n is bit n-1: the first 64 bits are signals 1..64. sigaddset refuses glibc's
       // internal signals 32 and 33, hence the direct write; the child resets them harmlessly.
       signals.setLong(0, -1L);
-      SystemCallException.checkReturned(LibC.posix_spawnattr_setsigdefault(attributes, signals), "posix_spawnattr_setsigdefault");
+      SystemCallException.checkReturned(LibC.posix_spawnattr_setsigdefault(attributes, signals),
+          "posix_spawnattr_setsigdefault");
     }
     return attributes;
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.circus.testing.ProcFs;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +67,7 @@ class ChildLifecycleTest extends LauncherTest {
     Recorder recorder = new Recorder();
     ChildProcess child = launcher.spawn(Spawns.command("sleep", "30").request(), recorder);
     try {
-      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Integer.toString(child.pid()), "stat"));
+      String stat = Files.readString(Path.of("/proc", Integer.toString(child.pid()), "stat"));
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       assertThat(fields[2]).as("process group").isEqualTo(Integer.toString(child.pid()));
       assertThat(fields[3]).as("session").isEqualTo(Integer.toString(child.pid()));

@@ -54,7 +54,8 @@ class ChildOutputTest extends LauncherTest {
     child.pauseOutput(true);
     try {
       // "pipe_write", or "anon_pipe_write" on recent kernels
-      await().atMost(Duration.ofSeconds(10)).until(() -> TestFds.wchan(child.pid()), wchan -> wchan.endsWith("pipe_write"));
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> TestFds.wchan(child.pid()), wchan -> wchan.endsWith("pipe_write"));
       assertThat(recorder.bytes(OutputKind.STDOUT)).isLessThan(NUMBERED_LINES.length());
       assertThat(child.isAlive()).isTrue();
     } finally {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +47,7 @@ class SpawnFailureTest extends LauncherTest {
   void pathSearchFindingOnlyNonExecutableFilesIsEacces() throws Exception {
     Files.writeString(dir.resolve("tool"), "echo hi\n");
 
-    SpawnException e = failure(Spawns.command("tool").env(java.util.Map.of("PATH", dir.toString())));
+    SpawnException e = failure(Spawns.command("tool").env(Map.of("PATH", dir.toString())));
 
     assertThat(e.errno()).isEqualTo(LibC.EACCES);
     assertThat(e).hasMessageContaining("'tool': Permission denied");

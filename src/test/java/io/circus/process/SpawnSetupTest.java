@@ -21,7 +21,9 @@ class SpawnSetupTest extends LauncherTest {
 
   @Test
   void argumentsWithSpacesQuotesAndShellCharactersArriveIntact() throws Exception {
-    Recorder child = Recorder.run(launcher, Spawns.command("sh", "-c", "for a in \"$0\" \"$@\"; do printf '[%s]\\n' \"$a\"; done",
+    String printEachArgument = "for a in \"$0\" \"$@\"; do printf '[%s]\\n' \"$a\"; done";
+
+    Recorder child = Recorder.run(launcher, Spawns.command("sh", "-c", printEachArgument,
         "zero", "a b", "it's", "\"quoted\"", "", "$HOME", "*", "  padded  "));
 
     assertThat(child.stdout()).isEqualTo("[zero]\n[a b]\n[it's]\n[\"quoted\"]\n[]\n[$HOME]\n[*]\n[  padded  ]\n");
