@@ -7,6 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,33 @@ class ChildOutputTest extends LauncherTest {
     assertThat(child.stdout()).isEqualTo(NUMBERED_LINES);
     assertThat(child.stderr()).isEqualTo(NUMBERED_LINES);
     assertThat(child.outputAfterExit()).isFalse();
+  }
+
+  @Test
+  void aChattyChildDoesNotHoldUpTheOthers() throws Exception {
+    AtomicLong chattyBytes = new AtomicLong();
+    CompletableFuture<ExitStatus> chattyExit = new CompletableFuture<>();
+    ChildProcess chatty = launcher.spawn(Spawns.command("yes", "chatter").request(), new ProcessListener() {
+      @Override
+      public void onOutput(ChildProcess process, OutputKind kind, ByteBuffer data) {
+        chattyBytes.addAndGet(data.remaining());
+      }
+
+      @Override
+      public void onExit(ChildProcess process, ExitStatus status) {
+        chattyExit.complete(status);
+      }
+    });
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> chattyBytes.get() > 10 * OutputPump.CHUNK_SIZE);
+
+      Recorder quiet = Recorder.run(launcher, Spawns.shell("echo quiet"));
+
+      assertThat(quiet.stdout()).isEqualTo("quiet\n");
+    } finally {
+      chatty.signal(Signals.SIGKILL);
+      assertThat(chattyExit.get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.killed(Signals.SIGKILL));
+    }
   }
 
   @Test
