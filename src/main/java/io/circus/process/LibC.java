@@ -33,6 +33,7 @@ final class LibC {
 
   static final int O_RDONLY = 0;
   static final int O_WRONLY = 1;
+  static final int O_RDWR = 2;
   static final int O_NONBLOCK = 0x800;
   static final int O_CLOEXEC = 0x80000;
   static final int F_GETFD = 1;
@@ -90,6 +91,14 @@ final class LibC {
   static native long read(int fd, Pointer buffer, long count);
 
   static native int close(int fd);
+
+  static native long write(int fd, byte[] buffer, long count);
+
+  static native int open(String path, int flags);
+
+  static native int dup2(int oldFd, int newFd);
+
+  static native int umask(int mask);
 
   static native int kill(int pid, int signal);
 
