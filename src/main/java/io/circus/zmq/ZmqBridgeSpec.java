@@ -1,0 +1,42 @@
+package io.circus.zmq;
+
+import io.circus.arbiter.BusEventPublisher;
+import io.circus.config.ArbiterSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a {@link ZmqBridgeVerticle} binds.
+ *
+ * @param controllerEndpoint Circus's {@code endpoint}: the ROUTER that takes commands
+ * @param endpointOwner Circus's {@code endpoint_owner}: the user given the ipc socket files, or null
+ * @param publications the PUB endpoints and the bus addresses they publish
+ * @param workingDirectory what relative ipc paths are relative to (circusd's working directory)
+ */
+public record ZmqBridgeSpec(String controllerEndpoint, String endpointOwner, List<Publication> publications,
+    Path workingDirectory) {
+
+  /** The option that names the controller endpoint. */
+  public static final String CONTROLLER_OPTION = "endpoint";
+  /** The option that names the events endpoint. */
+  public static final String PUBSUB_OPTION = "pubsub_endpoint";
+  /**
+   * The output lines of the watchers' streams, {@code {"topic": "stream.<watcher>.<pid>.stdout", "data":
+   * {...}}} (or {@code .stderr}), published on the events endpoint beside the events.
+   */
+  public static final String OUTPUT_ADDRESS = "circus.output";
+
+  public ZmqBridgeSpec {
+    Objects.requireNonNull(controllerEndpoint, "controllerEndpoint");
+    publications = List.copyOf(publications);
+    Objects.requireNonNull(workingDirectory, "workingDirectory");
+  }
+
+  /** Circus's two endpoints: commands on {@code endpoint}, events and output on {@code pubsub_endpoint}. */
+  public static ZmqBridgeSpec of(ArbiterSpec arbiter, Path workingDirectory) {
+    Publication events = new Publication(PUBSUB_OPTION, arbiter.pubsubEndpoint(),
+        List.of(BusEventPublisher.ADDRESS, OUTPUT_ADDRESS));
+    return new ZmqBridgeSpec(arbiter.endpoint(), arbiter.endpointOwner(), List.of(events), workingDirectory);
+  }
+}

@@ -1,0 +1,209 @@
+package io.circus.zmq;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ZMTP 3.x wire formats (rfc.zeromq.org 23/ZMTP and 37/ZMTP) the ipc server needs: the
+ * greeting, frames, commands, and the NULL mechanism's READY metadata. Only what a server socket
+ * with the NULL mechanism uses: no CURVE or PLAIN, no ZMTP 1.0/2.0 (libzmq 3.x, 2013) peers.
+ */
+final class Zmtp {
+
+  static final int GREETING_SIZE = 64;
+  /** Greeting bytes that give the peer's major version: signature (10) and the major byte. */
+  static final int VERSION_PREFIX_SIZE = 11;
+
+  static final int MORE = 0x01;
+  static final int LONG = 0x02;
+  static final int COMMAND = 0x04;
+
+  private static final int MAJOR = 3;
+  private static final int MINOR = 1;
+  private static final int SIGNATURE_END = 9;
+  private static final int MECHANISM_OFFSET = 12;
+  private static final int MECHANISM_SIZE = 20;
+  private static final String NULL_MECHANISM = "NULL";
+  private static final int MAX_SHORT_SIZE = 255;
+
+  /** A server socket type, with the READY command it sends and the peer types it talks to. */
+  enum SocketType {
+    ROUTER(Set.of("DEALER", "REQ", "ROUTER")),
+    PUB(Set.of("SUB", "XSUB"));
+
+    private final Set<String> peers;
+    private final byte[] ready;
+
+    SocketType(Set<String> peers) {
+      this.peers = peers;
+      Map<String, byte[]> properties = new LinkedHashMap<>();
+      properties.put("Socket-Type", name().getBytes(StandardCharsets.US_ASCII));
+      if (name().equals("ROUTER")) {
+        // libzmq sends its (here empty) routing id with the socket types that route.
+        properties.put("Identity", new byte[0]);
+      }
+      this.ready = command("READY", metadata(properties));
+    }
+
+    boolean talksTo(String peerSocketType) {
+      return peers.contains(peerSocketType);
+    }
+
+    /** The encoded READY command frame. */
+    ByteBuffer ready() {
+      return ByteBuffer.wrap(ready).asReadOnlyBuffer();
+    }
+  }
+
+  /** A command frame's content: its name and data. */
+  record Command(String name, byte[] data) {
+
+    static Command parse(byte[] body) throws ZmtpException {
+      if (body.length < 1 || body.length < 1 + (body[0] & 0xFF)) {
+        throw new ZmtpException("malformed command frame");
+      }
+      int nameLength = body[0] & 0xFF;
+      String name = new String(body, 1, nameLength, StandardCharsets.US_ASCII);
+      byte[] data = new byte[body.length - 1 - nameLength];
+      System.arraycopy(body, 1 + nameLength, data, 0, data.length);
+      return new Command(name, data);
+    }
+
+    /** The metadata properties of a READY command, by lower-case name (names are case-insensitive). */
+    Map<String, byte[]> properties() throws ZmtpException {
+      Map<String, byte[]> properties = new HashMap<>();
+      ByteBuffer in = ByteBuffer.wrap(data);
+      while (in.hasRemaining()) {
+        int nameLength = in.get() & 0xFF;
+        if (in.remaining() < nameLength + 4) {
+          throw new ZmtpException("malformed " + name + " metadata");
+        }
+        byte[] propertyName = new byte[nameLength];
+        in.get(propertyName);
+        int valueLength = in.getInt();
+        if (valueLength < 0 || in.remaining() < valueLength) {
+          throw new ZmtpException("malformed " + name + " metadata");
+        }
+        byte[] value = new byte[valueLength];
+        in.get(value);
+        properties.put(new String(propertyName, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT), value);
+      }
+      return properties;
+    }
+  }
+
+  /** A protocol violation by the peer: the connection is closed. */
+  static final class ZmtpException extends Exception {
+    ZmtpException(String message) {
+      super(message);
+    }
+  }
+
+  private Zmtp() {
+  }
+
+  /** Our greeting: ZMTP 3.1, NULL mechanism, as-server 0 (meaningless for NULL). */
+  static byte[] greeting() {
+    byte[] greeting = new byte[GREETING_SIZE];
+    greeting[0] = (byte) 0xFF;
+    // Padding: a ZMTP 1.0 peer would read it as the length of an empty identity plus one.
+    greeting[8] = 1;
+    greeting[SIGNATURE_END] = 0x7F;
+    greeting[10] = MAJOR;
+    greeting[11] = MINOR;
+    byte[] mechanism = NULL_MECHANISM.getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(mechanism, 0, greeting, MECHANISM_OFFSET, mechanism.length);
+    return greeting;
+  }
+
+  /**
+   * Checks the first {@value #VERSION_PREFIX_SIZE} bytes of a peer's greeting (at {@code start}).
+   *
+   * @throws ZmtpException for anything but a ZMTP 3.x peer
+   */
+  static void checkVersion(ByteBuffer greeting, int start) throws ZmtpException {
+    if ((greeting.get(start) & 0xFF) != 0xFF || (greeting.get(start + SIGNATURE_END) & 0x01) == 0) {
+      throw new ZmtpException("not a ZMTP 3 peer (ZMTP 1.0 signature or not ZeroMQ at all)");
+    }
+    int major = greeting.get(start + 10) & 0xFF;
+    if (major < MAJOR) {
+      throw new ZmtpException("ZMTP " + major + ".x peer: only ZMTP 3.x (libzmq 4 and later) is spoken here");
+    }
+  }
+
+  /** The peer's minor version: 0 for ZMTP 3.0, 1 or more for 3.1. */
+  static int minorVersion(ByteBuffer greeting, int start) {
+    return (greeting.get(start + 10) & 0xFF) > MAJOR ? MINOR : greeting.get(start + 11) & 0xFF;
+  }
+
+  /** The mechanism a full greeting names (at {@code start}). */
+  static String mechanism(ByteBuffer greeting, int start) {
+    StringBuilder mechanism = new StringBuilder();
+    for (int i = 0; i < MECHANISM_SIZE; i++) {
+      byte b = greeting.get(start + MECHANISM_OFFSET + i);
+      if (b == 0) {
+        break;
+      }
+      mechanism.append((char) (b & 0xFF));
+    }
+    return mechanism.toString();
+  }
+
+  static boolean isNullMechanism(String mechanism) {
+    return NULL_MECHANISM.equals(mechanism);
+  }
+
+  /** A command frame. */
+  static byte[] command(String name, byte[] data) {
+    byte[] nameBytes = name.getBytes(StandardCharsets.US_ASCII);
+    int size = 1 + nameBytes.length + data.length;
+    ByteBuffer frame = ByteBuffer.allocate(headerSize(size) + size);
+    putHeader(frame, COMMAND, size);
+    frame.put((byte) nameBytes.length).put(nameBytes).put(data);
+    return frame.array();
+  }
+
+  /** A message: one frame per part, MORE set on all but the last. */
+  static byte[] message(byte[]... parts) {
+    int total = 0;
+    for (byte[] part : parts) {
+      total += headerSize(part.length) + part.length;
+    }
+    ByteBuffer message = ByteBuffer.allocate(total);
+    for (int i = 0; i < parts.length; i++) {
+      putHeader(message, i < parts.length - 1 ? MORE : 0, parts[i].length);
+      message.put(parts[i]);
+    }
+    return message.array();
+  }
+
+  private static int headerSize(long size) {
+    return size > MAX_SHORT_SIZE ? 9 : 2;
+  }
+
+  private static void putHeader(ByteBuffer frame, int flags, int size) {
+    if (size > MAX_SHORT_SIZE) {
+      frame.put((byte) (flags | LONG)).putLong(size);
+    } else {
+      frame.put((byte) flags).put((byte) size);
+    }
+  }
+
+  private static byte[] metadata(Map<String, byte[]> properties) {
+    ByteArrayOutputStream metadata = new ByteArrayOutputStream();
+    properties.forEach((name, value) -> {
+      byte[] nameBytes = name.getBytes(StandardCharsets.US_ASCII);
+      metadata.write(nameBytes.length);
+      metadata.writeBytes(nameBytes);
+      metadata.writeBytes(ByteBuffer.allocate(4).putInt(value.length).array());
+      metadata.writeBytes(value);
+    });
+    return metadata.toByteArray();
+  }
+}
