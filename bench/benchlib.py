@@ -285,6 +285,12 @@ class Daemon:
         self.launched_ns = None
         self.output = self.workdir / f"{self.key}.out"
         self.config = self.workdir / f"{self.key}.conf"
+        # Circus daemons: the command and events endpoints, on free loopback ports.
+        self.endpoint = f"tcp://127.0.0.1:{free_loopback_port()}"
+        self.pubsub_endpoint = f"tcp://127.0.0.1:{free_loopback_port()}"
+
+    def endpoint_lines(self):
+        return f"endpoint = {self.endpoint}\npubsub_endpoint = {self.pubsub_endpoint}\n"
 
     # subclasses: write_config(), argv(), env()
     def env(self):
@@ -339,6 +345,13 @@ class Daemon:
         _reap_all()
         return rc, took, left
 
+    def stop_checked(self):
+        """stop(), failing the benchmark when children are left behind; returns (exit status, seconds)."""
+        rc, took, left = self.stop()
+        if left:
+            raise BenchError(f"{self.label} left {len(left)} children after SIGTERM: {left[:10]}")
+        return rc, took
+
     def _orphans(self):
         # As a subreaper, children the daemon left behind are now ours.
         return [c for c in children(os.getpid()) if proc_state(c) not in (None, "Z")]
@@ -392,7 +405,7 @@ class CircusJvm(Daemon):
 
     def write_config(self):
         self.config.write_text(
-            "[circus]\ncheck_delay = 5\n\n"
+            f"[circus]\n{self.endpoint_lines()}check_delay = 5\n\n"
             f"[watcher:sleepers]\ncmd = sleep {self.sleep_seconds}\nnumprocesses = {self.n}\n")
 
     def argv(self):
@@ -417,9 +430,7 @@ class CircusPython(Daemon):
     def write_config(self):
         # Every endpoint on a free loopback port; no UDP multicast discovery, no stats, no web.
         self.config.write_text(
-            "[circus]\n"
-            f"endpoint = tcp://127.0.0.1:{free_loopback_port()}\n"
-            f"pubsub_endpoint = tcp://127.0.0.1:{free_loopback_port()}\n"
+            f"[circus]\n{self.endpoint_lines()}"
             "multicast_endpoint =\n"
             "statsd = False\nhttpd = False\ncheck_delay = 5\n\n"
             f"[watcher:sleepers]\ncmd = sleep {self.sleep_seconds}\nnumprocesses = {self.n}\n")
@@ -684,6 +695,20 @@ class ChildWatch:
             self.update(0.05 if self.method == "netlink" else 0.001)
         return sorted(self.alive.values())[count - 1]
 
+    def wait_alive_at_most(self, count, timeout, daemon=None):
+        """Waits until at most ``count`` children are alive; returns the monotonic ns of the last
+        exit that got there (kernel time with netlink, the scan's time when polling)."""
+        deadline = time.monotonic() + timeout
+        while len(self.alive) > count:
+            if time.monotonic() > deadline:
+                raise BenchError(f"still {len(self.alive)} children alive (waiting for {count}) after {timeout} s")
+            if daemon is not None and not daemon.running():
+                raise BenchError(f"{daemon.label} exited with status {daemon.proc.returncode}:\n{daemon.tail()}")
+            self.update(0.05 if self.method == "netlink" else 0.001)
+        if self.method == "netlink" and self.exited:
+            return max(self.exited.values())
+        return time.monotonic_ns()
+
     def close(self):
         if self.events is not None:
             self.events.close()
@@ -751,3 +776,27 @@ def rng(seed):
 def fd_ready(fd, timeout):
     r, _, _ = select.select([fd], [], [], timeout)
     return bool(r)
+
+
+def begin(args):
+    """The start every benchmark shares: cleanup handlers, the daemons to compare, the machine
+    described, this project built; returns (daemon classes, machine info)."""
+    setup_process()
+    daemons = select_daemons(args)
+    info = machine()
+    print_machine(info)
+    log(f"circus-jvm: {CircusJvm.prepare()}")
+    return daemons, info
+
+
+def run_main(main):
+    """Runs a benchmark's main: a BenchError or an interruption ends it with a message and a
+    non-zero status (cleanup runs at exit)."""
+    try:
+        main()
+    except BenchError as e:
+        log(f"error: {e}")
+        sys.exit(1)
+    except KeyboardInterrupt:
+        log("interrupted; cleaning up")
+        sys.exit(130)

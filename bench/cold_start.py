@@ -15,7 +15,6 @@ Target: 1000 children alive in at most 0.8 s from launch.
 
 import argparse
 import statistics
-import sys
 import time
 
 import benchlib as b
@@ -37,9 +36,7 @@ def one_run(cls, n, method, settle):
         elapsed = (t_all - d.launched_ns) / 1e9
         others_s = others.seconds()
         time.sleep(settle)  # a daemon told to stop while it is still starting up is another test
-        rc, stop_s, left = d.stop()
-        if left:
-            raise b.BenchError(f"{d.label} left {len(left)} children after SIGTERM: {left[:10]}")
+        rc, stop_s = d.stop_checked()
         return elapsed, rc, stop_s, watch.resolution, others_s
     finally:
         watch.close()
@@ -60,11 +57,7 @@ def main():
     args = p.parse_args()
     sizes = [int(x) for x in args.n.split(",")]
 
-    b.setup_process()
-    daemons = b.select_daemons(args)
-    info = b.machine()
-    b.print_machine(info)
-    b.log(f"circus-jvm: {b.CircusJvm.prepare()}")
+    daemons, info = b.begin(args)
     results = []
     for n in sizes:
         for cls in daemons:
@@ -111,11 +104,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except b.BenchError as e:
-        b.log(f"error: {e}")
-        sys.exit(1)
-    except KeyboardInterrupt:
-        b.log("interrupted; cleaning up")
-        sys.exit(130)
+    b.run_main(main)

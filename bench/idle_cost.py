@@ -17,7 +17,6 @@ Targets (this project, with the JVM options bin/circusd ships): CPU <= 0.2 %, RS
 """
 
 import argparse
-import sys
 import time
 
 import benchlib as b
@@ -50,10 +49,8 @@ def measure(cls, n, settle, duration, method, java_opts=None):
              "rss_mb": b.status_kb(pid, "VmRSS") / 1024, "hwm_mb": b.status_kb(pid, "VmHWM") / 1024,
              "pss_mb": (b.pss_kb(pid) or 0) / 1024, "threads": b.status_kb(pid, "Threads"),
              "children_alive_at_end": alive, "others_cpu_pct": round(others_pct, 1)}
-        rc, stop_s, left = d.stop()
-        r.update({"exit_status": rc, "stop_s": round(stop_s, 2), "children_left": len(left)})
-        if left:
-            raise b.BenchError(f"{d.label} left {len(left)} children after SIGTERM")
+        rc, stop_s = d.stop_checked()
+        r.update({"exit_status": rc, "stop_s": round(stop_s, 2)})
         if alive != n:
             raise b.BenchError(f"{d.label}: {alive} of {n} children alive at the end")
         return r
@@ -70,11 +67,7 @@ def main():
     b.add_common_args(p)
     args = p.parse_args()
 
-    b.setup_process()
-    daemons = b.select_daemons(args)
-    info = b.machine()
-    b.print_machine(info)
-    b.log(f"circus-jvm: {b.CircusJvm.prepare()}")
+    daemons, info = b.begin(args)
     results = []
     for cls in daemons:
         r = measure(cls, args.n, args.settle, args.duration, args.method)
@@ -99,11 +92,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except b.BenchError as e:
-        b.log(f"error: {e}")
-        sys.exit(1)
-    except KeyboardInterrupt:
-        b.log("interrupted; cleaning up")
-        sys.exit(130)
+    b.run_main(main)

@@ -16,7 +16,6 @@ import argparse
 import os
 import statistics
 import subprocess
-import sys
 import time
 
 import benchlib as b
@@ -104,9 +103,9 @@ def one_run(name, opts, env_extra, args, idle):
                                "pss_mb": (b.pss_kb(pid) or 0) / 1024, "threads": b.status_kb(pid, "Threads")})
             else:
                 time.sleep(1.0)
-            rc, _, left = d.stop()
-            if rc != 0 or left:
-                raise b.BenchError(f"{name}: exit status {rc}, {len(left)} children left after SIGTERM")
+            rc, _ = d.stop_checked()
+            if rc != 0:
+                raise b.BenchError(f"{name}: exit status {rc} after SIGTERM")
         finally:
             watch.close()
             d.kill_hard()
@@ -166,11 +165,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except b.BenchError as e:
-        b.log(f"error: {e}")
-        sys.exit(1)
-    except KeyboardInterrupt:
-        b.log("interrupted; cleaning up")
-        sys.exit(130)
+    b.run_main(main)

@@ -20,7 +20,6 @@ import argparse
 import os
 import signal
 import statistics
-import sys
 import time
 
 import benchlib as b
@@ -79,9 +78,7 @@ def measure(cls, numprocesses, kills, spacing, method, seed, timeout):
                     b.log(f"  {cls.key}: kill {i + 1}/{kills}: {latencies[-1]:.2f} ms")
             time.sleep(spacing)
         others_pct = 100.0 * others.seconds() / (time.monotonic() - t_start)
-        rc, _, left = d.stop()
-        if left:
-            raise b.BenchError(f"{d.label} left {len(left)} children after SIGTERM")
+        rc, _ = d.stop_checked()
         if cls is b.CircusJvm and rc != 0:
             raise b.BenchError(f"bin/circusd exited with {rc} after SIGTERM")
         return latencies, deaths, missed, watch.resolution, others_pct
@@ -101,11 +98,7 @@ def main():
     b.add_common_args(p)
     args = p.parse_args()
 
-    b.setup_process()
-    daemons = b.select_daemons(args)
-    info = b.machine()
-    b.print_machine(info)
-    b.log(f"circus-jvm: {b.CircusJvm.prepare()}")
+    daemons, info = b.begin(args)
     results = []
     for cls in daemons:
         kills = args.kills if cls is b.CircusJvm else args.baseline_kills
@@ -139,11 +132,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except b.BenchError as e:
-        b.log(f"error: {e}")
-        sys.exit(1)
-    except KeyboardInterrupt:
-        b.log("interrupted; cleaning up")
-        sys.exit(130)
+    b.run_main(main)
