@@ -3,7 +3,9 @@ package io.circus.arbiter;
 import io.circus.config.ArbiterSpec;
 import io.circus.config.CircusConfig;
 import io.circus.config.ConfigDiff;
+import io.circus.config.PluginSpec;
 import io.circus.config.WatcherSpec;
+import io.circus.sockets.CircusSocket;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,15 +32,17 @@ public final class Arbiter {
   private static final Logger log = LoggerFactory.getLogger(Arbiter.class);
 
   private final WatcherRuntime runtime;
+  private final PluginRunner plugins;
   private final ContextGuard guard;
   private final Map<String, Watcher> watchers = new LinkedHashMap<>();
   private volatile CircusConfig config;
   private long checkTimer = -1;
   private volatile List<Watcher> registered = List.of();
 
-  Arbiter(CircusConfig config, WatcherRuntime runtime) {
+  Arbiter(CircusConfig config, WatcherRuntime runtime, PluginRunner plugins) {
     this.config = config;
     this.runtime = runtime;
+    this.plugins = plugins;
     this.guard = new ContextGuard(runtime.context());
   }
 
@@ -73,15 +78,36 @@ public final class Arbiter {
 
   /** Registers a watcher, stopped. Fails when the name is taken (case-insensitively). */
   public Future<Watcher> add(WatcherSpec watcherSpec) {
+    return guard.call(() -> register(watcherSpec, runtime));
+  }
+
+  /** Registers the watcher {@code plugin:NAME} that runs a plugin, stopped. */
+  public Future<Watcher> addPlugin(PluginSpec plugin) {
+    return guard.call(() -> register(plugin.watcher(), runtime.withSpawner(plugins.spawner(plugin))));
+  }
+
+  private Future<Watcher> register(WatcherSpec watcherSpec, WatcherRuntime watcherRuntime) {
+    String key = key(watcherSpec.name());
+    if (watchers.containsKey(key)) {
+      return Future.failedFuture(new IllegalArgumentException("'" + watcherSpec.name() + "' already exist"));
+    }
+    Watcher watcher = new Watcher(watcherSpec, watcherRuntime);
+    watchers.put(key, watcher);
+    registered = List.copyOf(watchers.values());
+    return Future.succeededFuture(watcher);
+  }
+
+  /** Registers the configured watchers, then the plugins (Circus's order), all stopped. */
+  Future<Void> registerConfigured() {
     return guard.call(() -> {
-      String key = key(watcherSpec.name());
-      if (watchers.containsKey(key)) {
-        return Future.failedFuture(new IllegalArgumentException("'" + watcherSpec.name() + "' already exist"));
+      Future<?> chain = Future.succeededFuture();
+      for (WatcherSpec spec : config.watchers()) {
+        chain = chain.compose(v -> add(spec));
       }
-      Watcher watcher = new Watcher(watcherSpec, runtime);
-      watchers.put(key, watcher);
-      registered = List.copyOf(watchers.values());
-      return Future.succeededFuture(watcher);
+      for (PluginSpec plugin : config.plugins()) {
+        chain = chain.compose(v -> addPlugin(plugin));
+      }
+      return chain.mapEmpty();
     });
   }
 
@@ -96,7 +122,7 @@ public final class Arbiter {
         return Future.failedFuture(new NoSuchElementException("program " + name + " not found"));
       }
       registered = List.copyOf(watchers.values());
-      return keepProcesses ? Future.succeededFuture() : watcher.stop().mapEmpty();
+      return keepProcesses ? watcher.release() : watcher.stop().mapEmpty();
     });
   }
 
@@ -142,14 +168,17 @@ public final class Arbiter {
    * rescales; unchanged watchers are not touched. Watchers added at run time are not in either
    * file and stay, unless the new file brings a watcher of the same name, which replaces them.
    * Of the {@code [circus]} options, {@code check_delay} and {@code warmup_delay} apply at once;
-   * the others are named in the log and need a restart of circusd.
+   * the others are named in the log and need a restart of circusd. Sockets that go or change are
+   * closed (and bound again), once the watchers using them are stopped; those watchers start
+   * again afterwards. Plugins follow the same rules as watchers (a changed plugin is re-created).
+   * Fails with a {@link io.circus.config.ConfigException} when a socket cannot be bound, once the
+   * rest is applied.
    */
   public Future<ConfigDiff> applyConfig(CircusConfig newConfig) {
     return guard.call(() -> {
       ConfigDiff diff = ConfigDiff.between(config, newConfig);
-      ArbiterSpec before = config.arbiter();
       config = newConfig;
-      applyArbiterChanges(before, diff.arbiterOptionsChanged());
+      applyArbiterChanges(diff.arbiterOptionsChanged());
       Set<String> recreated = new HashSet<>(diff.watchersChanged());
       recreated.addAll(diff.watchersAdded());
       List<Future<Void>> removals = new ArrayList<>();
@@ -161,13 +190,78 @@ public final class Arbiter {
           removals.add(remove(name, false));
         }
       }
-      return Future.join(removals).compose(v -> addAndStart(newConfig, recreated))
-          .compose(v -> resize(newConfig, diff.watchersResized()))
+      Set<String> pluginsRecreated = new HashSet<>(diff.pluginsChanged());
+      pluginsRecreated.addAll(diff.pluginsAdded());
+      List<String> pluginsGone = new ArrayList<>(diff.pluginsRemoved());
+      pluginsGone.addAll(diff.pluginsChanged());
+      for (String name : pluginsGone) {
+        removals.add(remove(PluginSpec.WATCHER_PREFIX + name, false));
+      }
+      List<Watcher> bounced = socketUsers(diff, recreated);
+      bounced.forEach(w -> removals.add(w.stop().mapEmpty()));
+      return Future.join(removals)
+          .compose(v -> updateSockets(newConfig, () -> addAndStart(newConfig, recreated)
+              .compose(x -> Future.join(bounced.stream().map(Watcher::start).toList()).mapEmpty())
+              .compose(x -> addAndStartPlugins(newConfig, pluginsRecreated))
+              .compose(x -> resize(newConfig, diff.watchersResized()))))
           .map(diff);
     });
   }
 
-  private void applyArbiterChanges(ArbiterSpec before, List<String> changedKeys) {
+  /** The sockets bound for the watchers, sorted by fd. Readable from any thread. */
+  public List<CircusSocket> sockets() {
+    return runtime.sockets().list();
+  }
+
+  /**
+   * The running (or connection-waiting) watchers, other than {@code excluded} and those that go,
+   * whose processes hold a socket that goes or changes: they must let go of it first, since a copy
+   * in a process keeps a socket, and its address, open.
+   */
+  private List<Watcher> socketUsers(ConfigDiff diff, Set<String> excluded) {
+    Set<String> replaced = new HashSet<>(diff.socketsChanged());
+    replaced.addAll(diff.socketsRemoved());
+    Set<String> bound = runtime.sockets().names();
+    List<Watcher> users = new ArrayList<>();
+    for (Watcher w : registered) {
+      boolean goes = excluded.contains(w.name()) || diff.watchersRemoved().contains(w.name());
+      boolean active = w.snapshot().state() != WatcherState.STOPPED || w.isWaitingForConnection();
+      if (!goes && active && w.snapshot().spec().socketsUsed(bound).stream().anyMatch(replaced::contains)) {
+        users.add(w);
+      }
+    }
+    return users;
+  }
+
+  /**
+   * Brings the sockets to {@code newConfig}'s, then runs {@code next} whatever happened to them,
+   * and fails with the sockets' error (watchers that need a socket that could not be bound get
+   * spawn errors meanwhile).
+   */
+  private Future<Void> updateSockets(CircusConfig newConfig, Supplier<Future<Void>> next) {
+    return runtime.sockets().update(newConfig.sockets())
+        .onFailure(e -> log.error("sockets not bound: {}", e.getMessage()))
+        .transform(sockets -> next.get().compose(v -> sockets.succeeded() ? Future.succeededFuture()
+            : Future.failedFuture(sockets.cause())));
+  }
+
+  /**
+   * Restarts the whole arbiter on {@code newConfig} (restart without a name): every watcher stops
+   * and goes, run-time additions included, then the configured ones are created and started.
+   * Sockets that did not change stay open throughout, so connections wait for the new processes.
+   */
+  public Future<Void> restart(CircusConfig newConfig) {
+    return guard.call(() -> stop().compose(v -> {
+      List<String> changed = ConfigDiff.between(config, newConfig).arbiterOptionsChanged();
+      watchers.clear();
+      registered = List.of();
+      config = newConfig;
+      applyArbiterChanges(changed); // the periodic check restarts with start() below
+      return updateSockets(newConfig, () -> registerConfigured().compose(x -> start()));
+    }));
+  }
+
+  private void applyArbiterChanges(List<String> changedKeys) {
     for (String key : changedKeys) {
       switch (key) {
         case "check_delay" -> {
@@ -186,6 +280,17 @@ public final class Arbiter {
     Future<Void> chain = Future.succeededFuture();
     for (WatcherSpec spec : specs) {
       chain = chain.compose(v -> add(spec)).compose(w -> spec.autostart() ? w.start().mapEmpty() : Future.succeededFuture());
+    }
+    return chain;
+  }
+
+  private Future<Void> addAndStartPlugins(CircusConfig newConfig, Set<String> names) {
+    Future<Void> chain = Future.succeededFuture();
+    for (PluginSpec plugin : newConfig.plugins()) {
+      if (names.contains(plugin.name())) {
+        chain = chain.compose(v -> addPlugin(plugin))
+            .compose(w -> plugin.watcher().autostart() ? w.start().mapEmpty() : Future.succeededFuture());
+      }
     }
     return chain;
   }

@@ -6,52 +6,77 @@ import io.circus.config.ShellWords;
 import io.circus.config.WatcherSpec;
 import io.circus.process.SpawnRequest;
 import io.circus.process.Stdio;
+import io.circus.sockets.CircusSockets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Turns a watcher spec into the request that starts its process number {@code wid}: the command
  * line with its {@code $(circus.*)} variables replaced then split like a shell (SPEC.md §7.4),
- * the environment, the identity, limits and standard streams.
+ * the environment, the identity, limits, standard streams and sockets.
  */
 final class SpawnRequestFactory {
 
   static final String SHELL = "/bin/sh";
 
   private final Map<String, String> daemonEnvironment;
+  private final CircusSockets sockets;
 
-  SpawnRequestFactory(Map<String, String> daemonEnvironment) {
+  SpawnRequestFactory(Map<String, String> daemonEnvironment, CircusSockets sockets) {
     this.daemonEnvironment = Map.copyOf(daemonEnvironment);
+    this.sockets = sockets;
   }
 
+  /** @throws IllegalArgumentException when the command is empty or uses a socket that is not bound */
   SpawnRequest build(WatcherSpec spec, int wid) {
     Map<String, String> env = spec.childEnvironment(daemonEnvironment);
+    ChildSockets childSockets = ChildSockets.of(spec, sockets);
     Map<String, Object> variables = variables(spec, wid, env);
-    List<String> words = new ArrayList<>(ShellWords.split(Placeholders.replace(spec.cmd(), variables)));
-    words.addAll(expand(spec.args(), variables));
+    variables.putAll(childSockets.placeholders());
     List<String> argv;
     String program;
     if (spec.shell()) {
-      argv = new ArrayList<>(List.of(SHELL, "-c", words.stream().map(ShellWords::quote).collect(Collectors.joining(" "))));
+      argv = new ArrayList<>(List.of(SHELL, "-c", shellScript(spec, variables)));
       if (spec.shellArgs() != null) {
         argv.addAll(expand(spec.shellArgs(), variables));
       }
       program = spec.executable() != null ? spec.executable() : SHELL;
     } else {
-      if (words.isEmpty()) {
+      argv = new ArrayList<>(ShellWords.split(Placeholders.replace(spec.cmd(), variables)));
+      argv.addAll(expand(spec.args(), variables));
+      if (argv.isEmpty()) {
         throw new IllegalArgumentException("the command of watcher '" + spec.name() + "' is empty");
       }
-      argv = words;
       program = spec.executable();
     }
     return new SpawnRequest(argv, program, env, spec.workingDir(), spec.uid(), spec.gid(), spec.umask(),
-        spec.rlimits(), spec.closeChildStdin() ? Stdio.NULL : Stdio.INHERIT,
+        spec.rlimits(), childSockets.stdin().orElse(spec.closeChildStdin() ? Stdio.NULL : Stdio.INHERIT),
         spec.closeChildStdout() ? Stdio.NULL : Stdio.INHERIT,
-        spec.closeChildStderr() ? Stdio.NULL : Stdio.INHERIT, List.of());
+        spec.closeChildStderr() ? Stdio.NULL : Stdio.INHERIT, childSockets.passed());
+  }
+
+  /**
+   * The script {@code sh -c} runs: the command as written, then the args (a text as written, words
+   * quoted). Circus 0.19 splits the command and quotes every word, so shell syntax ({@code |},
+   * {@code >}, {@code &&}, {@code $VAR}) never works there although the option promises a shell;
+   * here it does, and commands without shell syntax run the same either way.
+   */
+  private static String shellScript(WatcherSpec spec, Map<String, Object> variables) {
+    StringBuilder script = new StringBuilder(Placeholders.replace(spec.cmd(), variables));
+    if (spec.args() instanceof CommandArgs.Text text) {
+      String args = Placeholders.replace(text.text(), variables);
+      if (!args.isBlank()) {
+        script.append(' ').append(args);
+      }
+    } else {
+      for (String word : expand(spec.args(), variables)) {
+        script.append(' ').append(ShellWords.quote(word));
+      }
+    }
+    return script.toString();
   }
 
   private static List<String> expand(CommandArgs args, Map<String, Object> variables) {

@@ -11,6 +11,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -25,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * them the watcher converges on its process count by itself: a process that dies is reaped and
  * replaced as soon as the reactor reports its exit (not on a periodic check as in Circus), with a
  * {@link RespawnThrottle} against crash loops.
+ *
+ * <p>An {@code on_demand} watcher that is started waits, stopped, for the first connection to one
+ * of its sockets, then starts its processes; if they all exit and are not respawned, it waits for
+ * the next connection. A watcher whose processes hold sockets restarts new processes first, so
+ * connections are always accepted.
  */
 public final class Watcher {
 
@@ -33,6 +39,7 @@ public final class Watcher {
   private final WatcherRuntime runtime;
   private final ContextGuard guard;
   private final ProcessStopper stopper;
+  private final WatcherHooks hooks;
   private final WidAllocator wids = new WidAllocator();
   private final RespawnThrottle throttle = new RespawnThrottle();
   private final List<ManagedProcess> processes = new ArrayList<>();
@@ -40,7 +47,9 @@ public final class Watcher {
   private WatcherState state = WatcherState.STOPPED;
   private int plannedSpawns;
   private boolean gaveUpStarting;
+  private boolean released;
   private long respawnTimer = -1;
+  private final ConnectionWait connectionWait;
   private Future<?> lifecycle = Future.succeededFuture();
   private volatile WatcherSnapshot snapshot;
 
@@ -48,7 +57,10 @@ public final class Watcher {
     this.spec = spec;
     this.runtime = runtime;
     this.guard = new ContextGuard(runtime.context());
-    this.stopper = new ProcessStopper(runtime.vertx(), runtime.pidSignaller(), runtime.events());
+    this.hooks = new WatcherHooks(this, runtime);
+    hooks.configure(spec);
+    this.stopper = new ProcessStopper(runtime.vertx(), runtime.pidSignaller(), runtime.events(), hooks);
+    this.connectionWait = new ConnectionWait(runtime, spec.name());
     publishSnapshot();
   }
 
@@ -63,7 +75,10 @@ public final class Watcher {
 
   // ---------------------------------------------------------------- lifecycle
 
-  /** Starts the processes; a running watcher only gets its missing processes back. */
+  /**
+   * Starts the processes; a running watcher only gets its missing processes back; a stopped
+   * {@code on_demand} watcher waits for a connection.
+   */
   public Future<ProcessChanges> start() {
     return guard.call(() -> serialize(() -> withChanges(this::doStart)));
   }
@@ -79,7 +94,7 @@ public final class Watcher {
   }
 
   public Future<ProcessChanges> restart() {
-    return guard.call(() -> serialize(() -> withChanges(() -> doStop().compose(v -> doStart()))));
+    return guard.call(() -> serialize(() -> withChanges(this::doRestart)));
   }
 
   /**
@@ -90,7 +105,7 @@ public final class Watcher {
   public Future<ProcessChanges> reload(boolean graceful, boolean sequential) {
     return guard.call(() -> serialize(() -> withChanges(() -> {
       if (!graceful) {
-        return doStop().compose(v -> doStart());
+        return doRestart();
       }
       if (state == WatcherState.STOPPED) {
         return doStart();
@@ -130,13 +145,94 @@ public final class Watcher {
     });
   }
 
-  /** Replaces the spec; the process count follows it at once, the rest at the next spawn. */
-  public Future<Void> update(WatcherSpec newSpec) {
+  /**
+   * Replaces the spec. With {@code reload}, a running watcher then reloads gracefully so every
+   * process runs with it (a new command, environment, user, ...); otherwise the process count
+   * follows at once and the rest applies to the processes started from then on.
+   */
+  public Future<Void> update(WatcherSpec newSpec, boolean reload) {
     return guard.call(() -> {
+      hooks.configure(newSpec);
       spec = newSpec;
       publishSnapshot();
+      if (connectionWait.isWaiting()) {
+        connectionWait.cancel();
+        serialize(() -> withChanges(this::doStart)); // waits on the new spec's sockets, or starts
+      }
+      if (reload && state != WatcherState.STOPPED) {
+        return reload(true, false).mapEmpty();
+      }
       return manage();
     });
+  }
+
+  /**
+   * Sends a signal outside the stop machinery (the {@code signal} command): to the process
+   * {@code pid} or to every process; with {@code childPid} only to that direct child of it, with
+   * {@code children} to all its direct children instead, with {@code recursive} to it and all its
+   * descendants. Processes are not marked as stopping and no event is published. Fails with
+   * {@link NoSuchElementException} when {@code pid} or {@code childPid} names no such process
+   * while children are targeted.
+   */
+  public Future<Void> signal(int signal, Integer pid, Integer childPid, boolean children, boolean recursive) {
+    return guard.call(() -> {
+      List<Future<Boolean>> sent = new ArrayList<>();
+      List<ManagedProcess> targets = new ArrayList<>();
+      for (ManagedProcess p : processes) {
+        if (p.child() != null && p.phase() != ManagedProcess.Phase.EXITED && (pid == null || p.pid() == pid)) {
+          targets.add(p);
+        }
+      }
+      if (targets.isEmpty() && pid != null && (children || childPid != null)) {
+        return Future.failedFuture(new NoSuchElementException("process " + pid + " not found in '" + name() + "'"));
+      }
+      for (ManagedProcess p : targets) {
+        if (childPid != null) {
+          if (!p.child().children().contains(childPid)) {
+            return Future.failedFuture(new NoSuchElementException("process " + childPid + " is not a child of " + p.pid()));
+          }
+          runtime.pidSignaller().signal(childPid, signal);
+        } else if (children) {
+          p.child().children().forEach(c -> runtime.pidSignaller().signal(c, signal));
+        } else {
+          List<Integer> descendants = recursive ? p.child().descendants() : List.of();
+          sent.add(hooks.signal(p.child(), signal));
+          descendants.forEach(d -> runtime.pidSignaller().signal(d, signal));
+        }
+      }
+      return Future.join(sent).mapEmpty();
+    });
+  }
+
+  /**
+   * Passes the record of one process through the watcher's {@code extended_stats} hook, which may
+   * add to it; completes with the record to reply (the original when there is no such hook or it
+   * failed).
+   */
+  public Future<JsonObject> extendedStats(int pid, JsonObject stats) {
+    return guard.call(() -> {
+      JsonObject details = new JsonObject().put("pid", pid).put("stats", stats.copy());
+      return hooks.run(WatcherHooks.EXTENDED_STATS, details)
+          .map(ignored -> details.getValue("stats") instanceof JsonObject extended ? extended : stats);
+    });
+  }
+
+  /**
+   * Lets the processes go (rm with nostop): they run on unsupervised, are reaped silently when
+   * they exit, and are never replaced.
+   */
+  Future<Void> release() {
+    return guard.call(() -> {
+      released = true;
+      cancelRespawnTimer();
+      processes.forEach(stopper::forget);
+      return Future.succeededFuture();
+    });
+  }
+
+  /** True while a stopped on_demand watcher waits for a connection. Arbiter's context only. */
+  boolean isWaitingForConnection() {
+    return connectionWait.isWaiting();
   }
 
   /** The arbiter's periodic check: a safety net that brings the process count back. */
@@ -149,17 +245,42 @@ public final class Watcher {
   // ---------------------------------------------------------------- lifecycle bodies
 
   private Future<Void> doStart() {
+    if (state == WatcherState.STOPPED && spec.onDemand()) {
+      awaitConnection();
+      return Future.succeededFuture();
+    }
+    return startProcesses();
+  }
+
+  private Future<Void> startProcesses() {
     if (state != WatcherState.STOPPED) {
       return manage();
     }
-    state(WatcherState.STARTING);
-    gaveUpStarting = false;
-    return spawn(spec.numprocesses()).compose(v -> {
-      if (state != WatcherState.STARTING) {
-        return Future.succeededFuture(); // a stop came in meanwhile
+    return hooks.run(WatcherHooks.BEFORE_START, new JsonObject()).compose(go -> {
+      if (!go) {
+        log.warn("watcher {}: the before_start hook said no, not starting", name());
+        return Future.succeededFuture();
       }
-      if (gaveUpStarting || (liveCount() == 0 && spec.numprocesses() > 0)) {
-        log.error("watcher {}: could not start its processes, stopping it", name());
+      state(WatcherState.STARTING);
+      gaveUpStarting = false;
+      return spawn(spec.numprocesses()).compose(v -> afterSpawningAtStart());
+    });
+  }
+
+  private Future<Void> afterSpawningAtStart() {
+    if (state != WatcherState.STARTING) {
+      return Future.succeededFuture(); // a stop came in meanwhile
+    }
+    if (gaveUpStarting || (liveCount() == 0 && spec.numprocesses() > 0)) {
+      log.error("watcher {}: could not start its processes, stopping it", name());
+      return doStop();
+    }
+    return hooks.run(WatcherHooks.AFTER_START, new JsonObject()).compose(ok -> {
+      if (state != WatcherState.STARTING) {
+        return Future.succeededFuture();
+      }
+      if (!ok) {
+        log.warn("watcher {}: the after_start hook said no, stopping it", name());
         return doStop();
       }
       state(WatcherState.ACTIVE);
@@ -169,20 +290,42 @@ public final class Watcher {
   }
 
   private Future<Void> doStop() {
+    connectionWait.cancel();
+    cancelRespawnTimer();
     if (state == WatcherState.STOPPED) {
       return Future.succeededFuture();
     }
     state(WatcherState.STOPPING);
-    cancelRespawnTimer();
-    List<Future<Void>> stops = new ArrayList<>();
-    for (ManagedProcess p : List.copyOf(processes)) {
-      stops.add(stopProcess(p, spec.stopSignal(), spec.gracefulTimeout()));
-    }
-    return Future.join(stops).transform(ignored -> {
+    // before_stop and after_stop cannot stop a stop: their verdicts are ignored.
+    return hooks.run(WatcherHooks.BEFORE_STOP, new JsonObject()).compose(ignored -> {
+      List<Future<Void>> stops = new ArrayList<>();
+      for (ManagedProcess p : List.copyOf(processes)) {
+        stops.add(stopProcess(p, spec.stopSignal(), spec.gracefulTimeout()));
+      }
+      return Future.join(stops);
+    }).transform(ignored -> {
       state(WatcherState.STOPPED);
       publish("stop", new JsonObject());
-      return Future.succeededFuture();
+      return hooks.run(WatcherHooks.AFTER_STOP, new JsonObject()).mapEmpty();
     });
+  }
+
+  /**
+   * Stop then start; but new processes first when the processes hold sockets: the old ones may
+   * still be serving, and there is always someone to accept the connections.
+   */
+  private Future<Void> doRestart() {
+    if (state == WatcherState.ACTIVE && !spec.socketsUsed(runtime.sockets().names()).isEmpty()) {
+      return replaceAll();
+    }
+    return doStop().compose(v -> doStart());
+  }
+
+  /** Waits, stopped, for a connection to one of the sockets, then starts the processes. */
+  private void awaitConnection() {
+    connectionWait.await(spec.socketsUsed(runtime.sockets().names()),
+        () -> throttle.delayBeforeRespawn(System.nanoTime(), respawnBurst()),
+        () -> serialize(() -> withChanges(this::startProcesses)));
   }
 
   private Future<Void> hangUp() {
@@ -219,7 +362,7 @@ public final class Watcher {
 
   /** Spawns or stops (oldest first) until the live processes match {@code numprocesses}. */
   private Future<Void> manage() {
-    if (!state.isRunning()) {
+    if (released || !state.isRunning()) {
       return Future.succeededFuture();
     }
     int live = liveCount();
@@ -240,7 +383,14 @@ public final class Watcher {
 
   private Future<Void> afterProcessesLost() {
     if (!spec.respawn()) {
-      return liveCount() == 0 && state.isRunning() ? stop().mapEmpty() : Future.succeededFuture();
+      if (liveCount() > 0 || !state.isRunning()) {
+        return Future.succeededFuture();
+      }
+      if (!spec.onDemand()) {
+        return stop().mapEmpty();
+      }
+      // Back to waiting for a connection, in one lifecycle step so that no command slips in between.
+      return serialize(() -> withChanges(() -> doStop().compose(v -> doStart()))).mapEmpty();
     }
     return manage();
   }
@@ -283,6 +433,22 @@ public final class Watcher {
    * Circus.
    */
   private Future<Void> spawnWithRetries(int attempt) {
+    if (attempt > 1) {
+      return spawnAttempt(attempt);
+    }
+    plannedSpawns++; // counted as live while before_spawn runs, so nothing else spawns in its place
+    return hooks.run(WatcherHooks.BEFORE_SPAWN, new JsonObject()).compose(go -> {
+      plannedSpawns--;
+      if (!go) {
+        log.warn("watcher {}: the before_spawn hook said no, stopping the watcher", name());
+        giveUp();
+        return Future.succeededFuture();
+      }
+      return state.isRunning() ? spawnAttempt(attempt) : Future.succeededFuture();
+    });
+  }
+
+  private Future<Void> spawnAttempt(int attempt) {
     ManagedProcess p = new ManagedProcess(wids.acquire(), EpochTime.now(), System.nanoTime());
     processes.add(p);
     SpawnRequest request;
@@ -302,10 +468,20 @@ public final class Watcher {
     publishSnapshot();
     if (p.exitBeforeStart() != null) {
       exited(p, p.exitBeforeStart());
-    } else if (p.stopWanted() || !state.isRunning()) {
-      stopProcess(p, spec.stopSignal(), spec.gracefulTimeout());
+      return Future.succeededFuture();
     }
-    return Future.succeededFuture();
+    if (p.stopWanted() || !state.isRunning()) {
+      stopProcess(p, spec.stopSignal(), spec.gracefulTimeout());
+      return Future.succeededFuture();
+    }
+    return hooks.run(WatcherHooks.AFTER_SPAWN, new JsonObject().put("pid", child.pid())).compose(ok -> {
+      if (!ok) {
+        log.warn("watcher {}: the after_spawn hook said no for process {}, stopping the watcher", name(), child.pid());
+        stopProcess(p, spec.stopSignal(), spec.gracefulTimeout());
+        giveUp();
+      }
+      return Future.succeededFuture();
+    });
   }
 
   private Future<Void> spawnFailed(ManagedProcess p, Throwable cause, int attempt) {
@@ -318,11 +494,7 @@ public final class Watcher {
     int allowed = spec.maxRetry() < 0 ? Integer.MAX_VALUE : Math.max(1, spec.maxRetry());
     if (attempt >= allowed) {
       log.error("watcher {}: giving up after {} failed attempts, stopping it", name(), attempt);
-      if (state == WatcherState.STARTING) {
-        gaveUpStarting = true; // the start ends by stopping the watcher
-      } else if (state == WatcherState.ACTIVE) {
-        stop();
-      }
+      giveUp();
       return Future.succeededFuture();
     }
     if (!state.isRunning()) {
@@ -333,6 +505,15 @@ public final class Watcher {
       plannedSpawns--;
       return state.isRunning() ? spawnWithRetries(attempt + 1) : Future.succeededFuture();
     });
+  }
+
+  /** A process could not be had: a start ends by stopping the watcher, a running watcher stops. */
+  private void giveUp() {
+    if (state == WatcherState.STARTING) {
+      gaveUpStarting = true;
+    } else if (state == WatcherState.ACTIVE) {
+      stop();
+    }
   }
 
   private ProcessListener exitListener(ManagedProcess p) {
@@ -348,13 +529,29 @@ public final class Watcher {
     if (p.phase() == ManagedProcess.Phase.EXITED) {
       return;
     }
+    if (released) {
+      reaped(p, status);
+      return;
+    }
+    JsonObject details = new JsonObject().put("process_pid", p.pid()).put("time", EpochTime.now());
+    hooks.run(WatcherHooks.BEFORE_REAP, details).onComplete(ignored -> reaped(p, status));
+  }
+
+  private void reaped(ManagedProcess p, ExitStatus status) {
     boolean expected = p.phase() == ManagedProcess.Phase.STOPPING;
     stopper.forget(p);
     processes.remove(p);
     wids.release(p.wid());
-    publish("reap", new JsonObject().put("process_pid", p.pid()).put("exit_code", status.circusExitCode()));
+    if (released) {
+      p.exited(status);
+      return;
+    }
+    JsonObject reap = new JsonObject().put("process_pid", p.pid()).put("time", EpochTime.now())
+        .put("exit_code", status.circusExitCode());
+    publish("reap", reap);
     publishSnapshot();
-    p.exited(status); // last: whoever waits on this exit sees the reap already published
+    // Whoever waits on this exit (a stop, a reload) sees the reap published and after_reap run.
+    hooks.run(WatcherHooks.AFTER_REAP, reap.copy()).onComplete(ignored -> p.exited(status));
     if (!expected && state.isRunning()) {
       log.warn("watcher {}: process {} (wid {}) exited unexpectedly with status {}", name(), p.pid(), p.wid(),
           status.circusExitCode());

@@ -4,6 +4,7 @@ import io.circus.config.CircusConfig;
 import io.circus.config.ConfigError;
 import io.circus.config.ConfigException;
 import io.circus.config.ConfigLoader;
+import io.circus.daemon.ConfiguredClasses;
 import io.circus.daemon.DaemonLauncher;
 import io.circus.daemon.LogSetup;
 import java.nio.file.Path;
@@ -85,13 +86,9 @@ public final class Circusd implements Callable<Integer> {
   public Integer call() {
     CircusConfig loaded;
     try {
-      loaded = ConfigLoader.load(config, System.getenv());
+      loaded = ConfiguredClasses.checked(ConfigLoader.load(config, System.getenv()));
     } catch (ConfigException e) {
-      System.err.println("circusd: refusing to start, the configuration has errors:");
-      for (ConfigError error : e.errors()) {
-        System.err.println("  " + error);
-      }
-      return 1;
+      return refuse(e);
     }
     try {
       LogSetup.apply(first(logLevel, loaded.arbiter().loglevel()), first(logOutput, loaded.arbiter().logoutput()),
@@ -101,8 +98,20 @@ public final class Circusd implements Callable<Integer> {
       return 1;
     }
     String effectivePidfile = first(pidfile, loaded.arbiter().pidfile());
-    return DaemonLauncher.run(loaded, effectivePidfile, daemon, vertxLauncherArgs(), Circusd.class,
-        spec.commandLine().getParseResult().originalArgs());
+    try {
+      return DaemonLauncher.run(loaded, effectivePidfile, daemon, vertxLauncherArgs(), Circusd.class,
+          spec.commandLine().getParseResult().originalArgs());
+    } catch (ConfigException e) {
+      return refuse(e); // a socket that cannot be bound
+    }
+  }
+
+  private static int refuse(ConfigException e) {
+    System.err.println("circusd: refusing to start, the configuration has errors:");
+    for (ConfigError error : e.errors()) {
+      System.err.println("  " + error);
+    }
+    return 1;
   }
 
   /** The flags Vert.x's launcher understands, rebuilt from ours. */

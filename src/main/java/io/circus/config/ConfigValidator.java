@@ -56,7 +56,9 @@ public final class ConfigValidator {
       }
       reportInactive(section, ref.kind());
     }
-    List<WatcherSpec> watchers = readWatchers(watcherSections, socketNames);
+    Set<String> reusePort = new LinkedHashSet<>();
+    sockets.stream().filter(SocketSpec::soReusePort).forEach(s -> reusePort.add(s.name()));
+    List<WatcherSpec> watchers = readWatchers(watcherSections, new DeclaredSockets(socketNames, reusePort));
     diagnostics.throwIfErrors();
     watchers.sort(Comparator.comparing(WatcherSpec::name));
     sockets.sort(Comparator.comparing(SocketSpec::name));
@@ -65,7 +67,7 @@ public final class ConfigValidator {
         diagnostics.warnings());
   }
 
-  private List<WatcherSpec> readWatchers(List<IniSection> sections, Set<String> socketNames) {
+  private List<WatcherSpec> readWatchers(List<IniSection> sections, DeclaredSockets sockets) {
     List<WatcherSpec> watchers = new ArrayList<>();
     Map<String, String> seen = new HashMap<>();
     for (IniSection section : sections) {
@@ -73,7 +75,7 @@ public final class ConfigValidator {
       // circusd finds watchers by lower-cased name, so two names differing only in case would clash.
       if (seen.putIfAbsent(name.toLowerCase(Locale.ROOT), name) != null) duplicate(section, "watcher", name);
       SectionOptions options = options(section, environment.placeholdersFor(name));
-      WatcherSectionReader.read(name, options, environment.variablesFor(name), socketNames).ifPresent(watchers::add);
+      WatcherSectionReader.read(name, options, environment.variablesFor(name), sockets).ifPresent(watchers::add);
     }
     return watchers;
   }
@@ -104,10 +106,6 @@ public final class ConfigValidator {
   }
 
   private void reportInactive(IniSection section, SectionRef.Kind kind) {
-    if (InactiveOptions.wholeSection(kind)) {
-      diagnostics.inactive(section.name(), null);
-      return;
-    }
     List<IniOption> present = new ArrayList<>(section.options());
     present.addAll(document.inherited(section));
     present.forEach(o -> InactiveOptions.reported(kind, o.key()).ifPresent(r -> diagnostics.inactive(section.name(), r)));

@@ -1,6 +1,5 @@
 package io.circus.config;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,23 +13,16 @@ import java.util.Set;
 final class InactiveOptions {
 
   private static final Map<SectionRef.Kind, Set<String>> KEYS = Map.of(
-      SectionRef.Kind.CIRCUS, Set.of("endpoint", "pubsub_endpoint", "endpoint_owner", "papa_endpoint", "statsd", "stats_endpoint",
-          "statsd_close_outputs", "multicast_endpoint", "stream_backend", "httpd", "httpd_host", "httpd_port",
-          "httpd_close_outputs", "debug", "debug_gc", "fqdn_prefix"),
-      SectionRef.Kind.WATCHER, Set.of("use_sockets", "on_demand", "stdin_socket", "virtualenv", "virtualenv_py_ver",
-          "copy_path", "use_papa"));
+      SectionRef.Kind.CIRCUS, Set.of("papa_endpoint", "statsd", "stats_endpoint", "statsd_close_outputs",
+          "multicast_endpoint", "stream_backend", "httpd", "httpd_host", "httpd_port", "httpd_close_outputs", "debug",
+          "debug_gc", "fqdn_prefix"),
+      SectionRef.Kind.WATCHER, Set.of("virtualenv", "virtualenv_py_ver", "copy_path", "use_papa"),
+      SectionRef.Kind.SOCKET, Set.of("use_papa"));
 
   private static final Map<SectionRef.Kind, List<String>> PREFIXES = Map.of(
-      SectionRef.Kind.WATCHER, List.of("stdout_stream.", "stderr_stream.", "hooks."));
-
-  private static final Set<SectionRef.Kind> WHOLE_SECTIONS = EnumSet.of(SectionRef.Kind.SOCKET, SectionRef.Kind.PLUGIN);
+      SectionRef.Kind.WATCHER, List.of("stdout_stream.", "stderr_stream."));
 
   private InactiveOptions() {
-  }
-
-  /** True when no option of such a section has an effect yet. */
-  static boolean wholeSection(SectionRef.Kind kind) {
-    return WHOLE_SECTIONS.contains(kind);
   }
 
   /** How to report {@code key} if it is inactive: the key itself, or its family such as {@code hooks.*}. */

@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 /**
  * Text to typed values with the rules Circus gets from Python: {@code int()}, {@code float()},
  * {@code int(x, 8)} and Circus's booleans. Each parser throws {@link IllegalArgumentException}
- * whose message says what was expected; no unit suffixes, no guessing.
+ * whose message says what was expected; no unit suffixes, no guessing. Plugins read their
+ * options with the same rules.
  */
-final class Values {
+public final class Values {
 
   private static final String DIGITS = "\\d(?:_?\\d)*";
   private static final Pattern INTEGER = Pattern.compile("[+-]?" + DIGITS);
@@ -27,7 +28,7 @@ final class Values {
   private Values() {
   }
 
-  static boolean bool(String text) {
+  public static boolean bool(String text) {
     String word = text.strip().toLowerCase(Locale.ROOT);
     if (TRUE.contains(word)) return true;
     if (FALSE.contains(word)) return false;
@@ -35,7 +36,7 @@ final class Values {
   }
 
   /** A whole number from {@code min} to {@code max}, written as Python's {@code int()} reads it. */
-  static long integer(String text, long min, long max) {
+  public static long integer(String text, long min, long max) {
     String expected = "an integer" + range(min, max);
     String t = text.strip();
     if (!INTEGER.matcher(t).matches()) throw new IllegalArgumentException(expected);
@@ -48,12 +49,12 @@ final class Values {
     }
   }
 
-  static int integer(String text, int min, int max) {
+  public static int integer(String text, int min, int max) {
     return (int) integer(text, (long) min, (long) max);
   }
 
   /** A number of seconds such as {@code 30}, {@code 2.5} or {@code 1e3}, as Python's {@code float()}; never NaN. */
-  static double number(String text, double min) {
+  public static double number(String text, double min) {
     String expected = "a number of seconds such as 30 or 2.5, without unit" + (min > Double.NEGATIVE_INFINITY ? ", at least " + format(min) : "");
     String t = text.strip();
     if (!FLOAT.matcher(t).matches()) throw new IllegalArgumentException(expected);

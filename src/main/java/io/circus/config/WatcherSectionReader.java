@@ -33,19 +33,22 @@ final class WatcherSectionReader {
   }
 
   /**
-   * @param sockets the names of the defined sockets (lower-case)
+   * @param sockets the sockets the configuration defines
    * @return empty when the section has errors (recorded in the diagnostics)
    */
-  static Optional<WatcherSpec> read(String name, SectionOptions o, Map<String, String> env, Set<String> sockets) {
+  static Optional<WatcherSpec> read(String name, SectionOptions o, Map<String, String> env, DeclaredSockets sockets) {
     int errorsBefore = errorCount(o);
     WatcherSpec.Builder b = WatcherSpec.builder(name).source(o.origin()).env(env);
     readCommand(o, b);
     readEnvironmentOptions(o, b);
     readProcessOptions(o, b);
     readStdinSocket(o, sockets, b);
-    checkSocketPlaceholders(o, sockets);
+    checkSocketPlaceholders(o, sockets.names());
     readPrefixedAndFreeForm(o, b);
-    return errorCount(o) == errorsBefore ? Optional.of(b.build()) : Optional.empty();
+    if (errorCount(o) != errorsBefore) return Optional.empty();
+    WatcherSpec spec = b.build();
+    checkSocketUse(o, spec, sockets.names());
+    return errorCount(o) == errorsBefore ? Optional.of(spec) : Optional.empty();
   }
 
   private static void readCommand(SectionOptions o, WatcherSpec.Builder b) {
@@ -98,7 +101,8 @@ final class WatcherSectionReader {
         .closeChildStdin(o.value("close_child_stdin", d.closeChildStdin(), Values::bool))
         .closeChildStdout(o.value("close_child_stdout", d.closeChildStdout(), Values::bool))
         .closeChildStderr(o.value("close_child_stderr", d.closeChildStderr(), Values::bool))
-        .usePapa(o.value("use_papa", d.usePapa(), Values::bool));
+        .usePapa(o.value("use_papa", d.usePapa(), Values::bool))
+        .hooksTimeout(o.value("hooks_timeout", d.hooksTimeout(), WatcherSectionReader::hooksTimeout));
   }
 
   private static void readPrefixedAndFreeForm(SectionOptions o, WatcherSpec.Builder b) {
@@ -160,6 +164,12 @@ final class WatcherSectionReader {
     }
   }
 
+  private static double hooksTimeout(String value) {
+    double seconds = Values.number(value, 0);
+    if (seconds <= 0) throw new IllegalArgumentException("a number of seconds more than 0");
+    return seconds;
+  }
+
   private static int signal(String value) {
     int signal;
     try {
@@ -175,12 +185,30 @@ final class WatcherSectionReader {
     if (!satisfied) o.invalid(key, key + " needs copy_env = true");
   }
 
-  private static void readStdinSocket(SectionOptions o, Set<String> sockets, WatcherSpec.Builder b) {
+  private static void readStdinSocket(SectionOptions o, DeclaredSockets sockets, WatcherSpec.Builder b) {
     o.text("stdin_socket").ifPresent(socket -> {
       String name = socket.strip().toLowerCase(Locale.ROOT);
-      if (!sockets.contains(name)) o.invalid("stdin_socket", undefinedSocket(sockets));
+      if (!sockets.names().contains(name)) o.invalid("stdin_socket", undefinedSocket(sockets.names()));
+      // Such a socket is bound anew for each process as it is passed, which fd 0 is not.
+      if (sockets.reusePort().contains(name)) o.invalid("stdin_socket", "a socket without so_reuseport");
       b.stdinSocket(name);
     });
+  }
+
+  /**
+   * An on-demand watcher must have a socket to wait on; a socket in the command line is only there
+   * with {@code use_sockets} (Circus's test configurations leave it out, so that is a warning).
+   */
+  private static void checkSocketUse(SectionOptions o, WatcherSpec spec, Set<String> sockets) {
+    if (spec.onDemand() && spec.socketsUsed(sockets).isEmpty()) {
+      o.invalid("on_demand", "false, or a socket whose first connection starts the processes: name one with "
+          + "$(circus.sockets.NAME) in cmd or args, set stdin_socket, or set use_sockets = true with a [socket:NAME] section");
+    }
+    Set<String> inCommand = spec.commandSockets();
+    if (!spec.useSockets() && !inCommand.isEmpty()) {
+      o.diagnostics().warn("[" + o.sectionName() + "] the command names socket(s) " + String.join(", ", inCommand)
+          + " but use_sockets is false: the processes do not get them (set use_sockets = true)");
+    }
   }
 
   private static void checkSocketPlaceholders(SectionOptions o, Set<String> sockets) {

@@ -1,8 +1,11 @@
 package io.circus.config;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything that defines a watcher: a command run as {@code numprocesses} processes. Immutable;
@@ -14,6 +17,7 @@ import java.util.Objects;
  * {@link #childEnvironment(Map)}. {@code rlimits} maps a lower-case limit name ({@code nofile},
  * {@code core}, ...) to its value, {@code null} meaning unlimited. {@code freeOptions} keeps the
  * section's keys that are not watcher options (for plugins, e.g. {@code flapping.attempts}).
+ * {@code hooksTimeout} bounds each hook run, in seconds.
  * {@code source} tells where the spec came from: {@code file:line} of its section header for a
  * configuration file, or null.
  */
@@ -54,6 +58,7 @@ public record WatcherSpec(
     StreamSpec stdoutStream,
     StreamSpec stderrStream,
     Map<String, HookSpec> hooks,
+    double hooksTimeout,
     String virtualenv,
     String virtualenvPyVer,
     boolean usePapa,
@@ -61,6 +66,8 @@ public record WatcherSpec(
     String source) {
 
   public static final int SIGTERM = 15;
+  /** Seconds a hook may run before it counts as failed (not a Circus option: its hooks have no limit). */
+  public static final double DEFAULT_HOOKS_TIMEOUT = 30.0;
 
   public WatcherSpec {
     Objects.requireNonNull(name, "name");
@@ -75,6 +82,7 @@ public record WatcherSpec(
       throw new IllegalArgumentException("a singleton watcher cannot have more than one process (numprocesses = " + numprocesses + ")");
     }
     if (maxRetry < -1) throw new IllegalArgumentException("max_retry must be -1 or more, got " + maxRetry);
+    if (!(hooksTimeout > 0)) throw new IllegalArgumentException("hooks_timeout must be more than 0, got " + hooksTimeout);
   }
 
   /** The environment a child gets: circusd's own first when {@code copyEnv}, then {@code env}. */
@@ -83,6 +91,38 @@ public record WatcherSpec(
     if (copyEnv) result.putAll(daemonEnvironment);
     result.putAll(env);
     return result;
+  }
+
+  /** The sockets {@code cmd} and {@code args} name with {@code $(circus.sockets.NAME)}, lower-cased. */
+  public Set<String> commandSockets() {
+    Set<String> names = new TreeSet<>(Placeholders.socketNames(cmd));
+    if (args instanceof CommandArgs.Text text) {
+      names.addAll(Placeholders.socketNames(text.text()));
+    } else {
+      ((CommandArgs.Words) args).words().forEach(word -> names.addAll(Placeholders.socketNames(word)));
+    }
+    return names;
+  }
+
+  /**
+   * The sockets each process inherits as fds 3, 4, ... (in this order): none without
+   * {@code useSockets}; with it, those the command names, or every one of {@code defined} when it
+   * names none.
+   */
+  public Set<String> inheritedSockets(Set<String> defined) {
+    if (!useSockets) return Set.of();
+    Set<String> named = commandSockets();
+    return named.isEmpty() ? new TreeSet<>(defined) : named;
+  }
+
+  /**
+   * Every socket the processes hold: the inherited ones and {@code stdinSocket}. An on_demand
+   * watcher starts at the first connection to one of them.
+   */
+  public Set<String> socketsUsed(Set<String> defined) {
+    Set<String> used = new TreeSet<>(inheritedSockets(defined));
+    if (stdinSocket != null) used.add(stdinSocket.toLowerCase(Locale.ROOT));
+    return used;
   }
 
   public static Builder builder(String name) {
@@ -136,6 +176,7 @@ public record WatcherSpec(
     private StreamSpec stdoutStream;
     private StreamSpec stderrStream;
     private Map<String, HookSpec> hooks = new LinkedHashMap<>();
+    private double hooksTimeout = DEFAULT_HOOKS_TIMEOUT;
     private String virtualenv;
     private String virtualenvPyVer;
     private boolean usePapa;
@@ -157,6 +198,7 @@ public record WatcherSpec(
       onDemand = s.onDemand; stdinSocket = s.stdinSocket; closeChildStdin = s.closeChildStdin;
       closeChildStdout = s.closeChildStdout; closeChildStderr = s.closeChildStderr;
       stdoutStream = s.stdoutStream; stderrStream = s.stderrStream; hooks = new LinkedHashMap<>(s.hooks);
+      hooksTimeout = s.hooksTimeout;
       virtualenv = s.virtualenv; virtualenvPyVer = s.virtualenvPyVer; usePapa = s.usePapa;
       freeOptions = new LinkedHashMap<>(s.freeOptions); source = s.source;
     }
@@ -201,6 +243,7 @@ public record WatcherSpec(
     public Builder stderrStream(StreamSpec v) { stderrStream = v; return this; }
     public Builder hooks(Map<String, HookSpec> v) { hooks = new LinkedHashMap<>(v); return this; }
     public Builder hook(String hookName, HookSpec v) { hooks.put(hookName, v); return this; }
+    public Builder hooksTimeout(double v) { hooksTimeout = v; return this; }
     public Builder virtualenv(String v) { virtualenv = v; return this; }
     public Builder virtualenvPyVer(String v) { virtualenvPyVer = v; return this; }
     public Builder usePapa(boolean v) { usePapa = v; return this; }
@@ -213,7 +256,7 @@ public record WatcherSpec(
           copyEnv, copyPath, env, rlimits, numprocesses, warmupDelay, autostart, respawn, maxRetry,
           gracefulTimeout, stopSignal, stopChildren, sendHup, priority, singleton, maxAge, maxAgeVariance,
           useSockets, onDemand, stdinSocket, closeChildStdin, closeChildStdout, closeChildStderr,
-          stdoutStream, stderrStream, hooks, virtualenv, virtualenvPyVer, usePapa, freeOptions, source);
+          stdoutStream, stderrStream, hooks, hooksTimeout, virtualenv, virtualenvPyVer, usePapa, freeOptions, source);
     }
   }
 }

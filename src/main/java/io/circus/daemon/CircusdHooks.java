@@ -1,12 +1,14 @@
 package io.circus.daemon;
 
 import io.circus.config.CircusConfig;
+import io.circus.config.ConfigException;
 import io.circus.process.Detach;
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.launcher.application.HookContext;
 import io.vertx.launcher.application.VertxApplicationHooks;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,19 +22,30 @@ final class CircusdHooks implements VertxApplicationHooks {
 
   private static final Logger log = LoggerFactory.getLogger(CircusdHooks.class);
 
+  private final DaemonShutdown shutdown = new DaemonShutdown(this::vertx);
   private final CircusdVerticle verticle;
   private volatile Vertx vertx;
+  private volatile ConfigException refusedConfiguration;
 
-  CircusdHooks(CircusdVerticle verticle) {
-    this.verticle = verticle;
+  private CircusdHooks(CircusConfig config, String pidfile) {
+    this.verticle = new CircusdVerticle(config, pidfile, Detach.daemonEnvironment(), () -> shutdown.shutdown("quit"));
   }
 
   Vertx vertx() {
     return vertx;
   }
 
+  DaemonShutdown shutdown() {
+    return shutdown;
+  }
+
   CircusdVerticle verticle() {
     return verticle;
+  }
+
+  /** What in the configuration kept the daemon from starting (a socket that cannot be bound), if so. */
+  Optional<ConfigException> refusedConfiguration() {
+    return Optional.ofNullable(refusedConfiguration);
   }
 
   @Override
@@ -62,7 +75,15 @@ final class CircusdHooks implements VertxApplicationHooks {
 
   @Override
   public void afterFailureToDeployVerticle(HookContext context, Throwable t) {
-    log.error("circusd could not start: {}", t.getMessage());
+    if (t instanceof ConfigException refused) {
+      refusedConfiguration = refused; // reported as the configuration's other errors are
+      return;
+    }
+    if (t instanceof StartRefusedException) {
+      log.error("circusd could not start: {}", t.getMessage());
+    } else {
+      log.error("circusd could not start", t);
+    }
   }
 
   @Override
@@ -71,6 +92,6 @@ final class CircusdHooks implements VertxApplicationHooks {
   }
 
   static CircusdHooks forConfig(CircusConfig config, String pidfile) {
-    return new CircusdHooks(new CircusdVerticle(config, pidfile, Detach.daemonEnvironment()));
+    return new CircusdHooks(config, pidfile);
   }
 }

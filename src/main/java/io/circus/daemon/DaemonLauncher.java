@@ -1,6 +1,7 @@
 package io.circus.daemon;
 
 import io.circus.config.CircusConfig;
+import io.circus.config.ConfigException;
 import io.circus.process.DaemonProcess;
 import io.circus.process.Detach;
 import java.util.List;
@@ -14,7 +15,12 @@ public final class DaemonLauncher {
   private DaemonLauncher() {
   }
 
-  /** Returns the exit status for a failure to start, 0 once the daemon runs. */
+  /**
+   * Returns the exit status for a failure to start, 0 once the daemon runs.
+   *
+   * @throws ConfigException when the configuration turns out unusable as the daemon starts (a
+   *     socket that cannot be bound)
+   */
   public static int run(CircusConfig config, String pidfile, boolean detach, List<String> vertxArgs,
       Class<?> mainClass, List<String> originalArgs) {
     if (detach && !Detach.isDetachedChild()) {
@@ -24,11 +30,16 @@ public final class DaemonLauncher {
       DaemonProcess.setUmask(config.arbiter().umask());
     }
     CircusdHooks hooks = CircusdHooks.forConfig(config, pidfile);
+    // Before the launch: a signal that comes while the watchers start must not meet the JVM's
+    // default action (exit without stopping them).
+    DaemonSignals.install(hooks.shutdown(), hooks.verticle());
     int status = new CircusdApplication(vertxArgs.toArray(String[]::new), hooks).launch();
     if (status != 0) {
+      if (hooks.refusedConfiguration().isPresent()) {
+        throw hooks.refusedConfiguration().get();
+      }
       return status;
     }
-    DaemonSignals.install(hooks.vertx(), hooks.verticle());
     if (Detach.isDetachedChild()) {
       Detach.reportReadyAndLeaveTerminal();
     }

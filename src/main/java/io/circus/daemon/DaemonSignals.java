@@ -1,7 +1,5 @@
 package io.circus.daemon;
 
-import io.vertx.core.Vertx;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -15,34 +13,19 @@ final class DaemonSignals {
 
   private static final Logger log = LoggerFactory.getLogger(DaemonSignals.class);
 
-  private final Vertx vertx;
-  private final AtomicBoolean stopping = new AtomicBoolean();
-
-  private DaemonSignals(Vertx vertx) {
-    this.vertx = vertx;
+  private DaemonSignals() {
   }
 
-  static void install(Vertx vertx, CircusdVerticle daemon) {
-    DaemonSignals signals = new DaemonSignals(vertx);
-    Signal.handle(new Signal("TERM"), signals::shutdown);
-    Signal.handle(new Signal("INT"), signals::shutdown);
+  static void install(DaemonShutdown shutdown, CircusdVerticle daemon) {
+    Signal.handle(new Signal("TERM"), signal -> shutdown.shutdown("SIGTERM"));
+    Signal.handle(new Signal("INT"), signal -> shutdown.shutdown("SIGINT"));
     Signal.handle(new Signal("HUP"), signal -> {
+      if (!daemon.running()) {
+        log.warn("SIGHUP while circusd is starting: ignored (the configuration is being read now)");
+        return;
+      }
       log.info("SIGHUP: reloading the configuration");
       daemon.reloadConfiguration();
-    });
-  }
-
-  private void shutdown(Signal signal) {
-    if (!stopping.compareAndSet(false, true)) {
-      log.info("SIG{}: already stopping", signal.getName());
-      return;
-    }
-    log.info("SIG{}: stopping every watcher, then exiting", signal.getName());
-    vertx.close().onComplete(done -> {
-      if (done.failed()) {
-        log.error("stopping failed", done.cause());
-      }
-      Runtime.getRuntime().halt(done.succeeded() ? 0 : 1);
     });
   }
 }

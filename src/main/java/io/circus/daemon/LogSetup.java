@@ -52,6 +52,9 @@ public final class LogSetup {
     root.setLevel(Level.WARN);
     root.addAppender(appender);
     context.getLogger("io.circus").setLevel(rootLevel);
+    // Vert.x's launcher would log each start failure a second time, with its stack trace:
+    // CircusdHooks reports them.
+    context.getLogger("io.vertx.launcher.application").setLevel(Level.OFF);
   }
 
   private static Appender<ILoggingEvent> appender(LoggerContext context, String output) {

@@ -27,8 +27,8 @@ public final class PidFile {
     long self = ProcessHandle.current().pid();
     OptionalLong existing = read(path);
     if (existing.isPresent() && existing.getAsLong() != self && ProcessHandle.of(existing.getAsLong()).isPresent()) {
-      throw new IllegalStateException("pid file " + path + " holds the pid of running process " + existing.getAsLong()
-          + ": is another circusd running?");
+      throw new StartRefusedException("pid file " + path + " holds the pid of running process " + existing.getAsLong()
+          + ": is another circusd running?", null);
     }
     Path parent = path.toAbsolutePath().getParent();
     Path temporary = Files.createTempFile(parent, ".circusd", ".pid");

@@ -5,14 +5,16 @@ import java.util.List;
 
 /**
  * The descriptors a child starts with: fd 0, 1, 2 per {@link Stdio}, then the passed fds. Creates
- * the pipes for piped output; closing it closes the child's ends (the child has its copies), and
- * circusd's read ends too unless they were handed over to a {@link SpawnedChild}.
+ * the pipes for piped output and the child's own sockets; closing it closes the child's ends of
+ * both (the child has its copies), and circusd's read ends too unless they were handed over to a
+ * {@link SpawnedChild}.
  */
 final class ChildStdio implements AutoCloseable {
 
   private final int[] sources;
   private final List<OutputPipe> readEnds = new ArrayList<>(2);
   private final List<Integer> writeEnds = new ArrayList<>(2);
+  private final List<BoundSocket> ownSockets = new ArrayList<>(0);
   private boolean handedOver;
 
   private ChildStdio(int count) {
@@ -27,7 +29,7 @@ final class ChildStdio implements AutoCloseable {
       stdio.sources[2] = stdio.source(request.stderr(), 2, OutputKind.STDERR, program);
       for (int i = 0; i < request.passFds().size(); i++) {
         int target = SpawnRequest.FIRST_PASSED_FD + i;
-        stdio.sources[target] = requireOpen(request.passFds().get(i), "passed as fd " + target, program);
+        stdio.sources[target] = stdio.passed(request.passFds().get(i), target, program);
       }
       return stdio;
     } catch (SpawnException | RuntimeException e) {
@@ -57,6 +59,19 @@ final class ChildStdio implements AutoCloseable {
 
   }
 
+  private int passed(PassedFd passed, int target, String program) throws SpawnException {
+    if (passed instanceof PassedFd.Open open) return requireOpen(open.fd(), "passed as fd " + target, program);
+    SocketSetup setup = ((PassedFd.OwnSocket) passed).setup();
+    try {
+      BoundSocket socket = SocketBinder.bind(setup);
+      ownSockets.add(socket);
+      return socket.fd();
+    } catch (SocketBindException e) {
+      throw new SpawnException(e.errno(), "cannot start '" + program + "': its socket for fd " + target + ": "
+          + e.getMessage());
+    }
+  }
+
   private int openPipe(OutputKind kind) {
     int[] ends = new int[2];
     // Close-on-exec: a child spawned meanwhile by another thread must not get this pipe.
@@ -80,6 +95,7 @@ final class ChildStdio implements AutoCloseable {
   @Override
   public void close() {
     writeEnds.forEach(LibC::close);
+    ownSockets.forEach(BoundSocket::close);
     if (!handedOver) readEnds.forEach(OutputPipe::close);
   }
 }

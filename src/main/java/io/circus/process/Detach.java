@@ -53,7 +53,7 @@ public final class Detach {
       ChildProcess child;
       try {
         child = launcher.spawn(new SpawnRequest(javaCommand(mainClass, args), null, env, null, null, null, null,
-            Map.of(), Stdio.NULL, Stdio.INHERIT, Stdio.INHERIT, List.of(pipe[1])), (c, status) -> exit.complete(status));
+            Map.of(), Stdio.NULL, Stdio.INHERIT, Stdio.INHERIT, List.of(PassedFd.of(pipe[1]))), (c, status) -> exit.complete(status));
       } catch (SpawnException e) {
         System.err.println("circusd: cannot start the daemon: " + e.getMessage());
         return 1;

@@ -27,9 +27,12 @@ final class LibC {
   static final int EBADF = 9;
   static final int EAGAIN = 11;
   static final int EACCES = 13;
+  static final int EEXIST = 17;
+  static final int ENODEV = 19;
   static final int ENOTDIR = 20;
   static final int EINVAL = 22;
   static final int ERANGE = 34;
+  static final int ENAMETOOLONG = 36;
 
   static final int O_RDONLY = 0;
   static final int O_WRONLY = 1;
@@ -39,6 +42,7 @@ final class LibC {
   static final int F_GETFD = 1;
   static final int F_GETFL = 3;
   static final int F_SETFL = 4;
+  static final int F_DUPFD_CLOEXEC = 1030;
   static final long FIONREAD = 0x541B;
 
   static final long SYS_PIDFD_SEND_SIGNAL = 424;
@@ -51,6 +55,16 @@ final class LibC {
   static final int EPOLL_CTL_ADD = 1;
   static final int EPOLL_CTL_DEL = 2;
   static final int EPOLLIN = 0x001;
+
+  static final int AF_UNIX = 1;
+  static final int AF_INET = 2;
+  static final int AF_INET6 = 10;
+  static final int SOCK_NONBLOCK = O_NONBLOCK;
+  static final int SOCK_CLOEXEC = O_CLOEXEC;
+  static final int SOL_SOCKET = 1;
+  static final int SO_REUSEADDR = 2;
+  static final int SO_REUSEPORT = 15;
+  static final int SO_BINDTODEVICE = 25;
 
   static final short POSIX_SPAWN_SETSIGDEF = 0x04;
   static final short POSIX_SPAWN_SETSIGMASK = 0x08;
@@ -97,6 +111,18 @@ final class LibC {
   static native int open(String path, int flags);
 
   static native int dup2(int oldFd, int newFd);
+
+  static native int socket(int domain, int type, int protocol);
+
+  static native int setsockopt(int fd, int level, int option, byte[] value, int length);
+
+  static native int bind(int fd, byte[] address, int length);
+
+  static native int listen(int fd, int backlog);
+
+  static native int getsockname(int fd, byte[] address, int[] length);
+
+  static native int getprotobyname_r(String name, Pointer protoent, Pointer buffer, long bufferSize, Pointer result);
 
   static native int umask(int mask);
 

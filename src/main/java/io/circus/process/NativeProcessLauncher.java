@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * The {@link ProcessLauncher} of circusd: posix_spawn through libc (nothing forked inside the JVM),
- * exits and output watched by one reactor thread with epoll on pidfds and pipes. Create one per
- * JVM and close it at shutdown.
+ * exits and output watched by one reactor thread with epoll on pidfds and pipes (and on the
+ * descriptors given to {@link #watchReadable}). Create one per JVM and close it at shutdown.
  *
  * <p>Listener calls all run on that one thread, one at a time: for a given child, its output in
  * order, then its exit exactly once. They may start before {@link #spawn} returns.
@@ -43,6 +43,12 @@ public final class NativeProcessLauncher implements ProcessLauncher {
   @Override
   public boolean signalPid(int pid, int signal) {
     return Kill.viaPid(pid, signal);
+  }
+
+  @Override
+  public ReadinessWatch watchReadable(int fd, Runnable onReadable) {
+    Objects.requireNonNull(onReadable, "onReadable");
+    return reactor.watchReadable(fd, onReadable);
   }
 
   /** Stops the reactor thread and closes its descriptors; children keep running, no longer reported. */

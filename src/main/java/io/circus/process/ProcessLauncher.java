@@ -19,6 +19,15 @@ public interface ProcessLauncher extends AutoCloseable {
   /** Sends a signal to any pid (a descendant of a child); false if there is no such process. */
   boolean signalPid(int pid, int signal);
 
+  /**
+   * Calls {@code onReadable} once, on the thread that watches the children, when {@code fd} has
+   * input (on a listening socket: a connection waits to be accepted, and stays queued for whoever
+   * accepts it). The callback must not block; the caller may close {@code fd} at any time.
+   *
+   * @throws IllegalStateException when the launcher is closed
+   */
+  ReadinessWatch watchReadable(int fd, Runnable onReadable);
+
   /** Stops watching; children keep running. */
   @Override
   void close();

@@ -5,25 +5,26 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that watches every child: it blocks in epoll_wait on each child's pidfd (readable
  * once the child exited) and on circusd's ends of its output pipes, plus an eventfd that wakes it
- * for work submitted by other threads. All epoll and pipe state is touched on this thread only;
- * other threads hand it commands.
+ * for work submitted by other threads. It also watches other descriptors for input on request
+ * ({@link FdWatch}: listening sockets of on-demand watchers). All epoll and pipe state is touched
+ * on this thread only; other threads hand it commands.
  *
  * <p>Epoll tokens are {@code watchId << 2 | slot} (slot 0 the pidfd, 1 + {@link OutputKind} ordinal
- * a pipe), never fd numbers: an fd closed and reused within one batch of events cannot be taken
- * for its old owner.
+ * a pipe, 3 a watched descriptor), never fd numbers: an fd closed and reused within one batch of
+ * events cannot be taken for its old owner.
  */
 final class Reactor implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Reactor.class);
   private static final long WAKE_TOKEN = 0;
   private static final int EXIT_SLOT = 0;
+  private static final int READINESS_SLOT = 3;
   private static final int MAX_EVENTS = 256;
   private static final int CHUNKS_PER_WAKEUP = 4;
 
@@ -38,6 +39,7 @@ final class Reactor implements AutoCloseable {
 
   // Reactor thread only.
   private final Map<Long, SpawnedChild> watched = new HashMap<>();
+  private final Map<Long, FdWatch> fdWatches = new HashMap<>();
   private final OutputPump pump = new OutputPump();
   private final Memory siginfo = new Memory(Pidfd.SIGINFO_SIZE);
   private final long[] wakeCount = new long[1];
@@ -57,7 +59,7 @@ final class Reactor implements AutoCloseable {
    * @throws IllegalStateException when the reactor is closed; the child's descriptors are closed
    */
   void watch(SpawnedChild child) {
-    if (!submit(new Command(child, this::startWatching))) {
+    if (!submit(new Command(child.toString(), () -> startWatching(child)))) {
       child.closeDescriptors();
       throw new IllegalStateException("the process launcher is closed; pid " + child.pid() + " is not watched");
     }
@@ -65,7 +67,27 @@ final class Reactor implements AutoCloseable {
 
   /** Any thread: makes the epoll interest in the child's pipes follow its paused flag. */
   void outputPauseChanged(SpawnedChild child) {
-    submit(new Command(child, this::updateOutputInterest));
+    submit(new Command(child.toString(), () -> updateOutputInterest(child)));
+  }
+
+  /**
+   * Any thread: calls {@code onReadable} on this thread, once, when {@code fd} has input.
+   *
+   * @throws IllegalStateException when the reactor is closed
+   */
+  ReadinessWatch watchReadable(int fd, Runnable onReadable) {
+    int copy = SystemCallException.check(LibC.fcntl(fd, LibC.F_DUPFD_CLOEXEC, 0), "fcntl F_DUPFD_CLOEXEC fd " + fd);
+    FdWatch watch = new FdWatch(copy, onReadable, this);
+    if (!submit(new Command("fd " + fd, () -> startWatching(watch)))) {
+      LibC.close(copy);
+      throw new IllegalStateException("the process launcher is closed; fd " + fd + " is not watched");
+    }
+    return watch;
+  }
+
+  /** Any thread, for {@link FdWatch#cancel}; once the reactor is closed, its shutdown releases the watch. */
+  void unwatch(FdWatch watch) {
+    submit(new Command("fd watch", () -> release(watch)));
   }
 
   boolean isClosed() {
@@ -92,8 +114,8 @@ final class Reactor implements AutoCloseable {
     }
   }
 
-  /** Work for the reactor thread about one child. */
-  private record Command(SpawnedChild child, Consumer<SpawnedChild> action) {
+  /** Work for the reactor thread; {@code subject} names what it is about, for the log. */
+  private record Command(String subject, Runnable action) {
   }
 
   private boolean submit(Command command) {
@@ -126,6 +148,8 @@ final class Reactor implements AutoCloseable {
       runCommands(); // those submitted before close: their descriptors are closed below
       watched.values().forEach(SpawnedChild::closeDescriptors);
       watched.clear();
+      fdWatches.values().forEach(FdWatch::release);
+      fdWatches.clear();
       epoll.close();
       LibC.close(wakeFd);
       siginfo.close();
@@ -135,9 +159,9 @@ final class Reactor implements AutoCloseable {
   private void runCommands() {
     for (Command command = commands.poll(); command != null; command = commands.poll()) {
       try {
-        command.action().accept(command.child());
+        command.action().run();
       } catch (RuntimeException e) {
-        LOG.error("pid {}: {}", command.child().pid(), e.getMessage(), e);
+        LOG.error("{}: {}", command.subject(), e.getMessage(), e);
       }
     }
   }
@@ -147,9 +171,14 @@ final class Reactor implements AutoCloseable {
       LibC.eventfd_read(wakeFd, wakeCount);
       return;
     }
+    int slot = (int) (token & 3);
+    if (slot == READINESS_SLOT) {
+      FdWatch watch = fdWatches.get(token >>> 2);
+      if (watch != null) onReadable(watch);
+      return;
+    }
     SpawnedChild child = watched.get(token >>> 2);
     if (child == null) return; // reported in the same batch as the child's exit
-    int slot = (int) (token & 3);
     try {
       if (slot == EXIT_SLOT) {
         onPidfdReadable(child);
@@ -175,6 +204,36 @@ final class Reactor implements AutoCloseable {
       child.reaped(ExitStatus.killed(Signals.SIGKILL));
       child.deliverExit();
     }
+  }
+
+  private void startWatching(FdWatch watch) {
+    if (watch.isCancelled()) {
+      watch.release();
+      return;
+    }
+    watch.watchId = ++lastWatchId;
+    try {
+      epoll.add(watch.copy, watch.watchId << 2 | READINESS_SLOT);
+      fdWatches.put(watch.watchId, watch);
+    } catch (RuntimeException e) {
+      watch.release();
+      throw e;
+    }
+  }
+
+  /** One-shot: the watch ends before its callback runs, so the callback may start another. */
+  private void onReadable(FdWatch watch) {
+    release(watch);
+    try {
+      watch.fire();
+    } catch (RuntimeException e) {
+      LOG.error("callback for a readable descriptor failed", e);
+    }
+  }
+
+  private void release(FdWatch watch) {
+    if (fdWatches.remove(watch.watchId) == watch) epoll.remove(watch.copy);
+    watch.release();
   }
 
   private void onPipeReadable(SpawnedChild child, OutputPipe pipe) {

@@ -17,8 +17,8 @@ import java.util.Map;
  *   <li>{@code umask}: null to inherit circusd's;
  *   <li>{@code rlimits}: lower-case limit name ({@code nofile}, {@code core}, ...) to value, a
  *       null value meaning unlimited;
- *   <li>{@code passFds}: descriptors of circusd handed to the child as fds 3, 4, ... in this order
- *       (listening sockets); every other descriptor of circusd is closed in the child.
+ *   <li>{@code passFds}: descriptors handed to the child as fds 3, 4, ... in this order (listening
+ *       sockets, see {@link PassedFd}); every other descriptor of circusd is closed in the child.
  * </ul>
  * The child always starts in a new session (its own process group), with default signal
  * dispositions and an empty signal mask.
@@ -35,7 +35,7 @@ public record SpawnRequest(
     Stdio stdin,
     Stdio stdout,
     Stdio stderr,
-    List<Integer> passFds) {
+    List<PassedFd> passFds) {
 
   public SpawnRequest {
     if (argv == null || argv.isEmpty()) throw new IllegalArgumentException("argv must not be empty");

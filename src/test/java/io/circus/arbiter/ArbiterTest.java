@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.circus.config.ArbiterSpec;
 import io.circus.config.CircusConfig;
 import io.circus.config.WatcherSpec;
+import io.circus.sockets.CircusSockets;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
@@ -37,9 +39,11 @@ class ArbiterTest {
   }
 
   private Arbiter arbiter(ArbiterSpec spec, WatcherSpec... watchers) {
-    WatcherRuntime runtime = new WatcherRuntime(vertx, vertx.getOrCreateContext(), spawner, launcher::signalPid, events,
-        new SpawnRequestFactory(Map.of()), 5.0);
-    Arbiter arbiter = new Arbiter(new CircusConfig(null, spec, List.of(watchers), List.of(), List.of(), List.of(), List.of()), runtime);
+    Context context = vertx.getOrCreateContext();
+    CircusSockets sockets = new CircusSockets(vertx, context, launcher);
+    WatcherRuntime runtime = new WatcherRuntime(vertx, context, spawner, launcher::signalPid, events,
+        new SpawnRequestFactory(Map.of(), sockets), sockets, 5.0);
+    Arbiter arbiter = new Arbiter(new CircusConfig(null, spec, List.of(watchers), List.of(), List.of(), List.of(), List.of()), runtime, PluginRunner.NONE);
     for (WatcherSpec watcher : watchers) {
       Await.result(arbiter.add(watcher));
     }

@@ -4,6 +4,7 @@ import io.circus.process.ChildProcess;
 import io.circus.process.ExitStatus;
 import io.circus.process.ProcessLauncher;
 import io.circus.process.ProcessListener;
+import io.circus.process.ReadinessWatch;
 import io.circus.process.SpawnException;
 import io.circus.process.SpawnRequest;
 import io.circus.process.Signals;
@@ -77,6 +78,11 @@ final class FakeLauncher implements ProcessLauncher {
   @Override
   public boolean signalPid(int pid, int signal) {
     return false;
+  }
+
+  @Override
+  public ReadinessWatch watchReadable(int fd, Runnable onReadable) {
+    throw new UnsupportedOperationException("the fake launcher watches no descriptors");
   }
 
   @Override

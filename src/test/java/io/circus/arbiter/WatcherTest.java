@@ -7,6 +7,8 @@ import io.circus.config.WatcherSpec;
 import io.circus.process.ExitStatus;
 import io.circus.process.SpawnException;
 import io.circus.process.Signals;
+import io.circus.sockets.CircusSockets;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
@@ -29,8 +31,10 @@ class WatcherTest {
   @BeforeEach
   void setUp(Vertx vertx) {
     spawner = new WorkerSpawner(vertx, launcher);
-    runtime = new WatcherRuntime(vertx, vertx.getOrCreateContext(), spawner, launcher::signalPid, events,
-        new SpawnRequestFactory(Map.of("PATH", "/usr/bin:/bin")), 5.0);
+    Context context = vertx.getOrCreateContext();
+    CircusSockets sockets = new CircusSockets(vertx, context, launcher);
+    runtime = new WatcherRuntime(vertx, context, spawner, launcher::signalPid, events,
+        new SpawnRequestFactory(Map.of("PATH", "/usr/bin:/bin"), sockets), sockets, 5.0);
   }
 
   @AfterEach

@@ -117,6 +117,14 @@ class IncludeResolverTest {
   }
 
   @Test
+  void anIncludeThatCannotBeReadAsAFileIsAnErrorEvenForRoot() throws Exception {
+    ConfigFixture f = files();
+    Files.createDirectory(dir.resolve("folder.ini"));
+    assertThat(f.errors("[circus]\ninclude = folder.ini\n")).singleElement()
+        .satisfies(e -> assertThat(e.expected()).contains("is a directory, not a configuration file"));
+  }
+
+  @Test
   void anIncludeCycleIsAnErrorNamingTheFiles() {
     ConfigFixture f = files();
     f.write("a.ini", "[circus]\ninclude = b.ini\n");

@@ -34,8 +34,8 @@ class SocketAndPluginOptionsTest {
         host = ::1
         port = 0
         family = af_inet6
-        type = sock_dgram
-        proto = udp
+        type = sock_seqpacket
+        proto = sctp
         backlog = 10
         umask = 022
         replace = true
@@ -44,7 +44,7 @@ class SocketAndPluginOptionsTest {
         blocking = true
         use_papa = true
         """);
-    assertThat(s.withSource(null)).isEqualTo(new SocketSpec("web", "::1", 0, "AF_INET6", "SOCK_DGRAM", "udp", 10,
+    assertThat(s.withSource(null)).isEqualTo(new SocketSpec("web", "::1", 0, "AF_INET6", "SOCK_SEQPACKET", "sctp", 10,
         null, 18, true, true, "eth0", true, true, null));
   }
 
@@ -95,6 +95,31 @@ class SocketAndPluginOptionsTest {
   }
 
   @Test
+  void soReuseportIsForInetStreamSockets() {
+    assertThat(errors("[socket:web]\npath = /run/web.sock\nso_reuseport = true\n")).singleElement()
+        .satisfies(e -> assertThat(e.option()).isEqualTo("so_reuseport"))
+        .satisfies(e -> assertThat(e.expected()).contains("unix socket"));
+    assertThat(errors("[socket:web]\ntype = SOCK_DGRAM\nso_reuseport = true\n")).singleElement()
+        .satisfies(e -> assertThat(e.expected()).startsWith("false for a SOCK_DGRAM socket"));
+  }
+
+  @Test
+  void anInterfaceIsANetworkDeviceNameOfAnInetSocket() {
+    assertThat(errors("[socket:web]\npath = /run/web.sock\ninterface = eth0\n")).singleElement()
+        .extracting(ConfigError::option).isEqualTo("interface");
+    assertThat(errors("[socket:web]\ninterface = a-name-longer-than-fifteen\n")).singleElement()
+        .satisfies(e -> assertThat(e.expected()).contains("1 to 15 characters"));
+  }
+
+  @Test
+  void protoIsAProtocolOfEtcProtocols() {
+    assertThat(socket("proto = tcp\n").proto()).isEqualTo("tcp");
+    assertThat(errors("[socket:web]\nproto = warp\n")).singleElement()
+        .satisfies(e -> assertThat(e.option()).isEqualTo("proto"))
+        .satisfies(e -> assertThat(e.expected()).contains("/etc/protocols"));
+  }
+
+  @Test
   void pluginTakesUseAndKeepsEveryOtherKey() {
     PluginSpec p = new ConfigFixture(dir).load("[plugin:flap]\nuse = circus.plugins.flapping.Flapping\nretry_in = 3\nmax_retry = 2\n")
         .plugins().get(0);
@@ -109,6 +134,32 @@ class SocketAndPluginOptionsTest {
       assertThat(e.option()).isEqualTo("use");
       assertThat(e.expected()).contains("is required");
     });
+  }
+
+  @Test
+  void aPluginRunsAsASingletonWatcherOfPriorityOneNamedAfterIt() {
+    PluginSpec p = new ConfigFixture(dir).load("[plugin:flap]\nuse = circus.plugins.flapping.Flapping\nmax_retry = 2\n")
+        .plugins().get(0);
+    assertThat(p.watcherName()).isEqualTo("plugin:flap");
+    assertThat(p.watcher().singleton()).isTrue();
+    assertThat(p.watcher().numprocesses()).isEqualTo(1);
+    assertThat(p.watcher().priority()).isEqualTo(1);
+    assertThat(p.watcher().maxRetry()).isEqualTo(2);
+    assertThat(p.watcher().autostart()).isTrue();
+  }
+
+  @Test
+  void aPluginSectionSetsItsWatcherOptions() {
+    PluginSpec p = new ConfigFixture(dir).load("[plugin:obs]\nuse = a.B\npriority = 30\nsingleton = false\nnumprocesses = 2\n"
+        + "active = false\ngraceful_timeout = 2\n").plugins().get(0);
+    assertThat(p.watcher().priority()).isEqualTo(30);
+    assertThat(p.watcher().numprocesses()).isEqualTo(2);
+    assertThat(p.watcher().autostart()).isFalse();
+    assertThat(p.watcher().gracefulTimeout()).isEqualTo(2.0);
+    assertThat(errors("[plugin:p]\nuse = x.Y\nnumprocesses = 2\n")).singleElement().extracting(ConfigError::option)
+        .isEqualTo("numprocesses");
+    assertThat(errors("[plugin:p]\nuse = x.Y\nhang_timeout = never\n")).singleElement().extracting(ConfigError::option)
+        .isEqualTo("hang_timeout");
   }
 
   @Test

@@ -91,6 +91,9 @@ class ValidationErrorsTest {
         statsd = true
         httpd_port = 9000
         check_delay = 3
+        endpoint = ipc://circus.sock
+        pubsub_endpoint = ipc://circus-pub.sock
+        endpoint_owner = nobody
         [watcher:w]
         cmd = x
         hooks.before_start = a.b
@@ -99,10 +102,11 @@ class ValidationErrorsTest {
         numprocesses = 2
         [socket:s]
         port = 0
+        use_papa = true
         [plugin:p]
         use = a.B
         """);
     assertThat(c.inactiveOptions()).containsExactly("[circus] statsd", "[circus] httpd_port",
-        "[watcher:w] hooks.*", "[watcher:w] use_sockets", "[socket:s]", "[plugin:p]");
+        "[socket:s] use_papa");
   }
 }

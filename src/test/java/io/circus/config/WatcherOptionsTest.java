@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,6 +140,14 @@ class WatcherOptionsTest {
   }
 
   @Test
+  void hooksTimeoutBoundsEveryHookRunAndDefaultsToThirtySeconds() {
+    assertThat(watcher("hooks.before_start = my.hooks.check\n").hooksTimeout()).isEqualTo(30.0);
+    assertThat(watcher("hooks_timeout = 2.5\n").hooksTimeout()).isEqualTo(2.5);
+    assertThat(error("hooks_timeout = 0\n").expected()).contains("more than 0");
+    assertThat(error("hooks_timeout = 5s\n").option()).isEqualTo("hooks_timeout");
+  }
+
+  @Test
   void anUnknownHookOrABadFlagIsAnError() {
     assertThat(error("hooks.before_lunch = my.hook\n").expected()).contains("before_start");
     assertThat(error("hooks.before_start = my.hook, perhaps\n").expected()).contains("ignore its failures");
@@ -213,6 +222,42 @@ class WatcherOptionsTest {
         + "[socket:other]\nport = 0\n");
     assertThat(errors).extracting(ConfigError::option).containsExactly("cmd", "args");
     assertThat(errors.get(0).expected()).contains("defined: other");
+  }
+
+  @Test
+  void onDemandNeedsASocketToWaitOn() {
+    ConfigFixture f = new ConfigFixture(dir);
+    assertThat(f.errors("[watcher:w]\ncmd = run\non_demand = true\n[socket:web]\nport = 0\n")).singleElement()
+        .satisfies(e -> assertThat(e.option()).isEqualTo("on_demand"));
+    assertThat(f.load("[watcher:w]\ncmd = run\non_demand = true\nuse_sockets = true\n[socket:web]\nport = 0\n")
+        .watchers().get(0).onDemand()).isTrue();
+    assertThat(f.load("[watcher:w]\ncmd = run\non_demand = true\nstdin_socket = web\n[socket:web]\nport = 0\n")
+        .watchers().get(0).onDemand()).isTrue();
+  }
+
+  @Test
+  void stdinSocketCannotBeAReuseportSocket() {
+    assertThat(new ConfigFixture(dir).errors("[watcher:w]\ncmd = run\nstdin_socket = web\n"
+        + "[socket:web]\nport = 0\nso_reuseport = true\n")).singleElement()
+        .satisfies(e -> assertThat(e.expected()).isEqualTo("a socket without so_reuseport (line 3)"));
+  }
+
+  @Test
+  void aSocketInTheCommandWithoutUseSocketsIsAWarning() {
+    CircusConfig config = new ConfigFixture(dir).load("[watcher:w]\ncmd = run --fd $(circus.sockets.web)\n[socket:web]\nport = 0\n");
+    assertThat(config.warnings()).anySatisfy(w -> assertThat(w).contains("[watcher:w]", "web", "use_sockets"));
+  }
+
+  @Test
+  void processesInheritTheSocketsTheCommandNamesOrAllWithoutNames() {
+    Set<String> defined = Set.of("web", "admin", "metrics");
+    WatcherSpec naming = WatcherSpec.builder("w").cmd("run --fd $(circus.sockets.web)").args("((circus.sockets.Admin))")
+        .useSockets(true).stdinSocket("metrics").build();
+    assertThat(naming.inheritedSockets(defined)).containsExactly("admin", "web");
+    assertThat(naming.socketsUsed(defined)).containsExactly("admin", "metrics", "web");
+    WatcherSpec all = WatcherSpec.builder("w").cmd("run").useSockets(true).build();
+    assertThat(all.inheritedSockets(defined)).containsExactly("admin", "metrics", "web");
+    assertThat(naming.toBuilder().useSockets(false).build().inheritedSockets(defined)).isEmpty();
   }
 
   @Test

@@ -19,8 +19,12 @@ class CircusdLifecycleTest {
   @TempDir
   Path dir;
 
+  /** Writes circus.ini: {@code text}, whose [circus] section (added if missing) binds free ports. */
   private Path config(String text) throws Exception {
-    return Files.writeString(dir.resolve("circus.ini"), text);
+    String withEndpoints = text.contains("[circus]\n")
+        ? text.replace("[circus]\n", "[circus]\n" + CircusdProcess.FREE_ENDPOINTS)
+        : "[circus]\n" + CircusdProcess.FREE_ENDPOINTS + "\n" + text;
+    return Files.writeString(dir.resolve("circus.ini"), withEndpoints);
   }
 
   @Test
@@ -42,6 +46,10 @@ class CircusdLifecycleTest {
       List<Long> pids = new ArrayList<>(circusd.awaitChildren("sleep 3601", 3));
       pids.addAll(circusd.awaitChildren("sh graceful.sh 1", 1));
       pids.addAll(circusd.awaitChildren("sh graceful.sh 2", 1));
+      // A shell has set its trap once it has started its sleep: a TERM before that would kill it.
+      for (long shell : pids.subList(3, 5)) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> CircusdProcess.commandLines(shell).containsValue("sleep 3600"));
+      }
       List<Long> grandchildren = pids.stream().flatMap(p -> CircusdProcess.commandLines(p).keySet().stream()).toList();
 
       circusd.signal("TERM");

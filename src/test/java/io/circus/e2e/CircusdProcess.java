@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code bin/circusd} run as its own process, as a user runs it: its output captured to a file,
@@ -20,6 +22,11 @@ import java.util.concurrent.TimeUnit;
 final class CircusdProcess implements AutoCloseable {
 
   static final Path CIRCUSD = Path.of("bin", "circusd").toAbsolutePath();
+  /**
+   * [circus] options that bind the ZeroMQ endpoints on free loopback ports (the log names the
+   * ports), so that daemons of different tests, or a circusd running on this machine, never collide.
+   */
+  static final String FREE_ENDPOINTS = "endpoint = tcp://127.0.0.1:0\npubsub_endpoint = tcp://127.0.0.1:0\n";
 
   private final Process process;
   private final Path output;
@@ -31,16 +38,35 @@ final class CircusdProcess implements AutoCloseable {
 
   /** Starts {@code bin/circusd ARGS...} in {@code dir}. */
   static CircusdProcess start(Path dir, String... args) throws IOException {
+    return start(dir, Map.of(), args);
+  }
+
+  /** Starts {@code bin/circusd ARGS...} in {@code dir} with these variables added to its environment. */
+  static CircusdProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(CIRCUSD.toString()));
     command.addAll(List.of(args));
     Path output = Files.createTempFile(dir, "circusd", ".out");
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(output.toFile()).start();
-    return new CircusdProcess(process, output);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(output.toFile());
+    builder.environment().putAll(env);
+    return new CircusdProcess(builder.start(), output);
   }
 
   long pid() {
     return process.pid();
+  }
+
+  /** The controller and events endpoints as bound (real ports for port 0), from the log. */
+  record Endpoints(String controller, String pubsub) {
+  }
+
+  private static final Pattern LISTENING = Pattern.compile("controller listening on (\\S+); .* published on (\\S+)");
+
+  /** Waits for circusd to log its bound endpoints. */
+  Endpoints awaitEndpoints() {
+    Matcher matcher = await("circusd to bind its endpoints").atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(20)).until(() -> LISTENING.matcher(output()), Matcher::find);
+    return new Endpoints(matcher.group(1), matcher.group(2));
   }
 
   String output() {

@@ -13,13 +13,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** SIGHUP makes circusd read its configuration again and apply the difference. */
 class ConfigReloadTest {
 
+  private static final String CIRCUS = "[circus]\n" + CircusdProcess.FREE_ENDPOINTS + "\n";
+
   @TempDir
   Path dir;
 
   @Test
   void sighupAppliesTheDifferenceAndLeavesUnchangedWatchersAlone() throws Exception {
     Path config = dir.resolve("circus.ini");
-    Files.writeString(config, """
+    Files.writeString(config, CIRCUS + """
         [watcher:kept]
         cmd = sleep 3610
         numprocesses = 2
@@ -39,7 +41,7 @@ class ConfigReloadTest {
       List<Long> removed = circusd.awaitChildren("sleep 3613", 1);
       circusd.awaitChildren("sleep 3612", 1);
 
-      Files.writeString(config, """
+      Files.writeString(config, CIRCUS + """
           [watcher:kept]
           cmd = sleep 3610
           numprocesses = 2
@@ -72,14 +74,14 @@ class ConfigReloadTest {
   @Test
   void aBrokenConfigurationOnSighupIsRefusedAndTheDaemonRunsOn() throws Exception {
     Path config = dir.resolve("circus.ini");
-    Files.writeString(config, """
+    Files.writeString(config, CIRCUS + """
         [watcher:steady]
         cmd = sleep 3615
         """);
     try (CircusdProcess circusd = CircusdProcess.start(dir, "circus.ini")) {
       List<Long> steady = circusd.awaitChildren("sleep 3615", 1);
 
-      Files.writeString(config, """
+      Files.writeString(config, CIRCUS + """
           [watcher:steady]
           cmd = sleep 3615
           numprocesses = many

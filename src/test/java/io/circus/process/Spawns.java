@@ -19,7 +19,7 @@ final class Spawns {
   private Stdio stdin = Stdio.NULL;
   private Stdio stdout = Stdio.PIPE;
   private Stdio stderr = Stdio.PIPE;
-  private final List<Integer> passFds = new ArrayList<>();
+  private final List<PassedFd> passFds = new ArrayList<>();
 
   private Spawns(List<String> argv) {
     this.argv = argv;
@@ -85,7 +85,12 @@ final class Spawns {
   }
 
   Spawns passFds(Integer... fds) {
-    passFds.addAll(List.of(fds));
+    for (int fd : fds) passFds.add(PassedFd.of(fd));
+    return this;
+  }
+
+  Spawns pass(PassedFd passed) {
+    passFds.add(passed);
     return this;
   }
 
