@@ -89,11 +89,11 @@ class EnvironmentTest {
         circus_uid = tarek
         [env:my_app]
         circus_gid = root
-        """, Map.of("circus_uid", "ubuntu", "circus_gid", "ubuntu", "HOME", "/home/me"));
+        """, Map.of("circus_uid", "ubuntu", "circus_gid", "ubuntu", "HOME", "/srv/app"));
     WatcherSpec w = watcher(c, "my_app");
     assertThat(w.uid()).isEqualTo("tarek");
     assertThat(w.gid()).isEqualTo("root");
-    assertThat(w.workingDir()).isEqualTo("/home/me");
+    assertThat(w.workingDir()).isEqualTo("/srv/app");
   }
 
   @Test
