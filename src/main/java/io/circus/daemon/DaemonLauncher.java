@@ -16,7 +16,7 @@ public final class DaemonLauncher {
   }
 
   /**
-   * Returns the exit status for a failure to start, 0 once the daemon runs.
+   * Returns 1 when the daemon could not start (the reason is logged), 0 once it runs.
    *
    * @throws ConfigException when the configuration turns out unusable as the daemon starts (a
    *     socket that cannot be bound)
@@ -38,7 +38,7 @@ public final class DaemonLauncher {
       if (hooks.refusedConfiguration().isPresent()) {
         throw hooks.refusedConfiguration().get();
       }
-      return status;
+      return 1; // one status for every refused start, whatever Vert.x's launcher reported
     }
     if (Detach.isDetachedChild()) {
       Detach.reportReadyAndLeaveTerminal();

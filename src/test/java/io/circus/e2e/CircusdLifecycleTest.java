@@ -145,7 +145,7 @@ class CircusdLifecycleTest {
     try (CircusdProcess first = CircusdProcess.start(dir, "--pidfile", pidfile.toString(), "circus.ini")) {
       first.awaitChildren("sleep 3604", 1);
       try (CircusdProcess second = CircusdProcess.start(dir, "--pidfile", pidfile.toString(), "circus.ini")) {
-        assertThat(second.waitForExit(EXIT)).isNotZero();
+        assertThat(second.waitForExit(EXIT)).isEqualTo(1);
         assertThat(second.output()).contains("is another circusd running?");
         assertThat(second.children()).isEmpty();
       }

@@ -135,7 +135,7 @@ class ControlEndpointsTest {
       String endpoint = "tcp://127.0.0.1:" + taken.getLocalPort();
       config("endpoint = " + endpoint + "\npubsub_endpoint = tcp://127.0.0.1:0\n", "[watcher:fine]\ncmd = touch " + marker + "\n");
       try (CircusdProcess circusd = CircusdProcess.start(dir, "--pidfile", "circusd.pid", "circus.ini")) {
-        assertThat(circusd.waitForExit(EXIT)).isNotZero();
+        assertThat(circusd.waitForExit(EXIT)).isEqualTo(1);
         assertThat(circusd.output()).contains(
             "circusd could not start: " + dir.resolve("circus.ini") + " [circus] endpoint = \"" + endpoint
                 + "\": cannot bind: Address already in use");
@@ -151,7 +151,7 @@ class ControlEndpointsTest {
     config(CircusdProcess.FREE_ENDPOINTS.replace("pubsub_endpoint = tcp://127.0.0.1:0", "pubsub_endpoint = ipc://missing/pub.sock"),
         "[watcher:fine]\ncmd = sleep 3624\n");
     try (CircusdProcess circusd = CircusdProcess.start(dir, "circus.ini")) {
-      assertThat(circusd.waitForExit(EXIT)).isNotZero();
+      assertThat(circusd.waitForExit(EXIT)).isEqualTo(1);
       assertThat(circusd.output()).contains(dir.resolve("circus.ini") + " [circus] pubsub_endpoint = \"ipc://missing/pub.sock\": "
           + "cannot bind: "
           + "No such file or directory: " + dir.resolve("missing") + " is not a directory");
