@@ -10,32 +10,21 @@ import io.vertx.core.json.JsonObject;
 import java.util.function.BiConsumer;
 
 /** A plugin inside circusd: commands to {@code circus.command}, events from {@code circus.events}. */
-final class BusChannel implements PluginChannel {
+final class BusChannel extends PluginChannel {
 
   static final String TOPIC_PREFIX = "watcher.";
 
   private final Vertx vertx;
-  private final EventBusCircusClient client;
   private MessageConsumer<JsonObject> consumer;
 
   BusChannel(Vertx vertx) {
+    super(new EventBusCircusClient(vertx.eventBus()));
     this.vertx = vertx;
-    this.client = new EventBusCircusClient(vertx.eventBus());
-  }
-
-  @Override
-  public Future<JsonObject> call(Context context, String command, JsonObject properties) {
-    return Future.fromCompletionStage(client.call(command, properties), context);
-  }
-
-  @Override
-  public void cast(String command, JsonObject properties) {
-    client.cast(command, properties);
   }
 
   /** Must be called on {@code context}: the consumer delivers there. */
   @Override
-  public Future<Void> subscribe(Context context, BiConsumer<String, JsonObject> handler) {
+  Future<Void> subscribe(Context context, BiConsumer<String, JsonObject> handler) {
     consumer = vertx.eventBus().consumer(BusEventPublisher.ADDRESS, message -> {
       JsonObject event = message.body();
       String topic = event.getString("topic", "");
@@ -47,7 +36,7 @@ final class BusChannel implements PluginChannel {
   }
 
   @Override
-  public Future<Void> close(Context context) {
+  Future<Void> close(Context context) {
     return consumer == null ? Future.succeededFuture() : consumer.unregister();
   }
 }

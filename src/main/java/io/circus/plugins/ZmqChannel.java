@@ -19,34 +19,23 @@ import org.slf4j.LoggerFactory;
  * to its {@code pubsub_endpoint} subscribed to {@code watcher.}, as Circus's plugins connect. The
  * SUB socket is read by one thread of its own, which hands each event to the plugin's context.
  */
-final class ZmqChannel implements PluginChannel {
+final class ZmqChannel extends PluginChannel {
 
   private static final Logger log = LoggerFactory.getLogger(ZmqChannel.class);
   private static final Duration POLL = Duration.ofMillis(200);
 
-  private final ZmqCircusClient client;
   private final String pubsubEndpoint;
   private final Promise<Void> subscriberDone = Promise.promise();
   private volatile boolean closing;
   private Thread subscriber;
 
   ZmqChannel(String endpoint, String pubsubEndpoint) {
-    this.client = ZmqCircusClient.connect(endpoint);
+    super(ZmqCircusClient.connect(endpoint));
     this.pubsubEndpoint = pubsubEndpoint;
   }
 
   @Override
-  public Future<JsonObject> call(Context context, String command, JsonObject properties) {
-    return Future.fromCompletionStage(client.call(command, properties), context);
-  }
-
-  @Override
-  public void cast(String command, JsonObject properties) {
-    client.cast(command, properties);
-  }
-
-  @Override
-  public Future<Void> subscribe(Context context, BiConsumer<String, JsonObject> handler) {
+  Future<Void> subscribe(Context context, BiConsumer<String, JsonObject> handler) {
     EventSubscriber events = EventSubscriber.connect(pubsubEndpoint, List.of(BusChannel.TOPIC_PREFIX));
     subscriber = new Thread(() -> receive(events, context, handler), "circus-plugin-events");
     subscriber.setDaemon(true);
@@ -79,7 +68,7 @@ final class ZmqChannel implements PluginChannel {
   }
 
   @Override
-  public Future<Void> close(Context context) {
+  Future<Void> close(Context context) {
     closing = true;
     Future<Void> stopped = subscriber == null ? Future.succeededFuture() : subscriberDone.future();
     Promise<Void> closed = Promise.promise();
