@@ -75,7 +75,7 @@ public final class Controller extends VerticleBase {
       running = execution.operation().get();
     } catch (CommandError e) {
       return Outcome.of(Replies.error(e, request.payload(), request.id()));
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // a bug in one command must still answer its client, and never reach the bus
       log.error("command {} failed: {}", command.name(), request.properties().json(), e);
       return Outcome.of(Replies.unexpected(e, request.payload(), request.id()));
     }
