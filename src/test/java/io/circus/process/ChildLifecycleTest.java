@@ -105,7 +105,7 @@ class ChildLifecycleTest extends LauncherTest {
     }
 
     try {
-      assertThat(ProcFs.state(child.pid())).isIn("R", "S");
+      assertThat(ProcFs.state(child.pid())).isIn("R", "S", "D"); // alive: running, sleeping, or still loading its program
       assertThat(recorder.exited()).isFalse();
     } finally {
       Pidfd.killAndReap(child.pid()); // nobody watches it any more: the test reaps it itself
