@@ -38,6 +38,7 @@ class ChangeCommandsTest {
 
     assertThat(circus.call("status", props("name", "delta")).getString("status")).isEqualTo("stopped");
     await().until(() -> circus.eventsOf("delta", "add").size() == 1);
+    assertThat(circus.eventsOf("delta", "add").get(0).getJsonObject("data").getDouble("time")).isPositive();
     JsonObject duplicate = circus.call("add", props("name", "DELTA", "cmd", "sleep 3603"));
     assertThat(duplicate.getInteger("errno")).isEqualTo(5);
     assertThat(duplicate.getString("reason")).endsWith("'DELTA' already exist");
@@ -87,7 +88,8 @@ class ChangeCommandsTest {
     circus.call("rm", props("name", "orphan", "nostop", true, "waiting", true));
 
     assertThat(circus.call("list").getJsonArray("watchers")).containsExactly("gamma");
-    assertThat(circus.eventsOf("alpha", "remove")).hasSize(1);
+    assertThat(circus.eventsOf("alpha", "remove")).singleElement()
+        .satisfies(remove -> assertThat(remove.getJsonObject("data").getDouble("time")).isPositive());
     assertThat(alpha).allMatch(pid -> ProcessHandle.of(pid).isEmpty());
     assertThat(ProcessHandle.of(orphan)).isPresent();
     ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroy);
@@ -104,6 +106,8 @@ class ChangeCommandsTest {
         .getJsonObject("options");
     assertThat(options.getDouble("graceful_timeout")).isEqualTo(2.5);
     await().until(() -> circus.eventsOf("alpha", "updated").size() == 2);
+    assertThat(circus.eventsOf("alpha", "updated")).allSatisfy(updated -> assertThat(updated.getJsonObject("data").fieldNames())
+        .containsExactly("time"));
   }
 
   @Test
