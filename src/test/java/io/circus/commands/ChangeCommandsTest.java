@@ -146,6 +146,9 @@ class ChangeCommandsTest {
     assertThat(reason("set", props("name", "alpha", "options", new JsonArray().add(1)))).isEqualTo("'options' property should be an object");
     assertThat(reason("set", props("name", "alpha", "options", props("hooks", props("bogus_hook", "x.y")))))
         .isEqualTo("Unknown hook {'bogus_hook': 'x.y'}");
+    JsonObject unloadable = circus.call("set", props("name", "alpha", "options", props("hooks", props("before_start", "no.such.Hook"))));
+    assertThat(unloadable.getInteger("errno")).isEqualTo(5);
+    assertThat(unloadable.getString("reason")).contains("no.such.Hook cannot be loaded");
     assertThat(reason("set", props("name", "gamma", "options", props("numprocesses", 2)))).endsWith("Singleton watcher has a single process");
     assertThat(reason("set", props("name", "alpha", "options", props("uid", "no-such-user-xyz"))))
         .endsWith("'no-such-user-xyz' isn't a valid user name");
