@@ -78,6 +78,13 @@ public final class CorpusMatcher {
       return Optional.of(new Pids(more));
     }
 
+    /** These bindings without the placeholders whose processes {@code gone} says have ended. */
+    public Pids without(java.util.function.LongPredicate gone) {
+      Map<String, Long> kept = new HashMap<>(byPlaceholder);
+      kept.values().removeIf(gone::test);
+      return new Pids(kept);
+    }
+
     /** {@code text} with every bound pid placeholder replaced by its pid. */
     public String substitute(String text) {
       String result = text;

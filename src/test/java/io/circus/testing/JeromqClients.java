@@ -72,6 +72,11 @@ public final class JeromqClients implements AutoCloseable {
     return new JsonObject(new String(reply, StandardCharsets.UTF_8));
   }
 
+  /** Closes one socket before the others. */
+  public void close(ZMQ.Socket socket) {
+    context.destroySocket(socket);
+  }
+
   @Override
   public void close() {
     context.close();
