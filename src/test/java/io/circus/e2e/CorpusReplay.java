@@ -102,7 +102,6 @@ final class CorpusReplay implements AutoCloseable {
       }
       int mark = step.request() == null ? 0 : events.mark();
       script.before(step, this);
-      long started = System.nanoTime();
       Object reply = send(step);
       script.after(step, this);
       for (Corpus.Entry entry : step.entries()) {
@@ -112,7 +111,6 @@ final class CorpusReplay implements AutoCloseable {
         boolean checked = step.entries().stream().anyMatch(e -> e.fromEventsFile() && !deviations.listed(e.id()));
         pending.add(new PendingEvents(step, mark, checked ? CHECKED_EVENTS : OTHER_EVENTS));
       }
-      System.out.printf("seq %d: replied in %d ms%n", step.seq(), (System.nanoTime() - started) / 1_000_000);
     }
     awaitPendingEvents();
     for (Corpus.Step step : steps) {
