@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +39,9 @@ class ConformanceTest {
 
   @TempDir
   Path dir;
+
+  /** The free port standing for each port of the corpus's configs (25555-25558). */
+  private final Map<String, String> freePorts = new HashMap<>();
 
   @BeforeAll
   static void load() {
@@ -85,53 +89,36 @@ class ConformanceTest {
 
   @Test
   void session2FlappingPluginAndWholeArbiterRestart() throws Exception {
-    assertConforms(2, Corpus.config("circus-flapping.ini"), new CorpusReplay.Script() {
-    });
+    assertConforms(2, Corpus.config("circus-flapping.ini"), CorpusReplay.Script.NONE);
   }
 
   @Test
   void session4StopDuringACheckStallProbesAndQuitWithWaiting() throws Exception {
-    assertConforms(4, Corpus.config("circus-lock.ini"), new CorpusReplay.Script() {
-      @Override
-      public void before(Corpus.Step step, CorpusReplay replay) {
-        if (step.seq() == 206) { // sent the moment a watcher.flappy.reap event arrives
-          int mark = replay.events().mark();
-          await("a reap of flappy").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
-              .until(() -> replay.events().firstUnused(mark, "watcher.flappy.reap").isPresent());
-        }
-      }
-    });
+    // The stop of seq 206 was sent the moment a watcher.flappy.reap event arrived.
+    assertConforms(4, Corpus.config("circus-lock.ini"), CorpusReplay.Script.before(206, replay -> {
+      int mark = replay.events().mark();
+      await("a reap of flappy").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+          .until(() -> replay.events().firstUnused(mark, "watcher.flappy.reap").isPresent());
+    }));
   }
 
   @Test
   void session5SetAndAddCornerCases() throws Exception {
-    assertConforms(5, Corpus.config("circus.ini"), new CorpusReplay.Script() {
-    });
+    assertConforms(5, Corpus.config("circus.ini"), CorpusReplay.Script.NONE);
   }
 
   @Test
   void session6WholeArbiterRestartForgetsRunTimeWatchers() throws Exception {
-    assertConforms(6, Corpus.config("circus.ini"), new CorpusReplay.Script() {
-      @Override
-      public void before(Corpus.Step step, CorpusReplay replay) {
-        if (step.seq() == 230) { // the run-time watcher "temp" its notes speak of
-          call(replay, "add", new JsonObject().put("name", "temp").put("cmd", "sleep 3612").put("start", true)
-              .put("waiting", true));
-        }
-      }
-    });
+    // The run-time watcher "temp" the notes of seq 230 speak of.
+    assertConforms(6, Corpus.config("circus.ini"), CorpusReplay.Script.before(230, replay -> call(replay, "add",
+        new JsonObject().put("name", "temp").put("cmd", "sleep 3612").put("start", true).put("waiting", true))));
   }
 
   @Test
   void session7ReloadconfigWithChangedDaemonSettings() throws Exception {
-    assertConforms(7, Corpus.config("circus.ini"), new CorpusReplay.Script() {
-      @Override
-      public void before(Corpus.Step step, CorpusReplay replay) throws IOException {
-        if (step.seq() == 232) { // "after changing check_delay in [circus] (and alpha's cmd)"
-          edit(text -> text.replace("check_delay = 5\n", "check_delay = 7\n").replace("cmd = sleep 3600\n", "cmd = sleep 3700\n"));
-        }
-      }
-    });
+    // Seq 232 comes "after changing check_delay in [circus] (and alpha's cmd)".
+    assertConforms(7, Corpus.config("circus.ini"), CorpusReplay.Script.before(232, replay -> edit(text -> text
+        .replace("check_delay = 5\n", "check_delay = 7\n").replace("cmd = sleep 3600\n", "cmd = sleep 3700\n"))));
   }
 
   /** A request of the test's own (setup, or undoing a deliberate deviation), which must succeed. */
@@ -139,8 +126,6 @@ class ConformanceTest {
     JsonObject reply = replay.call(new JsonObject().put("command", command).put("properties", properties));
     assertThat(reply.getString("status")).as(reply.encode()).isEqualTo("ok");
   }
-
-  private final Map<String, String> freePorts = new java.util.HashMap<>();
 
   private void assertConforms(int session, String config, CorpusReplay.Script script) throws Exception {
     for (String port : List.of("25555", "25556", "25557", "25558")) {
@@ -156,6 +141,7 @@ class ConformanceTest {
       }
       stop(circusd);
     }
+    // Every difference, listed or not, for whoever updates the list.
     verdicts.stream().filter(v -> !v.matches()).forEach(v -> System.out.println("DIFFERS " + v.entry().id() + " seq "
         + v.entry().seq() + ": " + v.difference()));
     String unexpected = verdicts.stream().filter(v -> !v.matches() && !deviations.listed(v.entry().id()))

@@ -18,7 +18,7 @@ final class StallProbe {
   /** How long the follow-up may take; past it, the connection counts as stalled. */
   private static final Duration ANSWER = Duration.ofSeconds(10);
   /** How long to listen for a late answer to the first message once the follow-up was answered. */
-  private static final Duration LATE = Duration.ofSeconds(1);
+  private static final Duration LATE = Duration.ofSeconds(3);
 
   private StallProbe() {
   }
