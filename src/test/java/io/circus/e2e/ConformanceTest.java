@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,10 +151,12 @@ class ConformanceTest {
             && !deviations.get(v.entry().id()).mayMatch())
         .map(v -> v.entry().id() + " (seq " + v.entry().seq() + ") " + deviations.get(v.entry().id()).reason())
         .collect(Collectors.joining("\n"));
-    assertThat(unexpected).as("entries of session %d that differ from Circus 0.19 without being listed in %s",
-        session, Deviations.FILE).isEmpty();
-    assertThat(stale).as("entries of session %d listed in %s that no longer differ (remove them from the list)",
-        session, Deviations.FILE).isEmpty();
+    SoftAssertions.assertSoftly(soft -> {
+      soft.assertThat(unexpected).as("entries of session %d that differ from Circus 0.19 without being listed in %s",
+          session, Deviations.FILE).isEmpty();
+      soft.assertThat(stale).as("entries of session %d listed in %s that no longer differ (remove them from the list)",
+          session, Deviations.FILE).isEmpty();
+    });
   }
 
   /** The corpus's config with free ports for the endpoints and the socket (25555-25558 in the corpus). */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.circus.testing.CorpusMatcher;
 import io.circus.testing.CorpusMatcher.Pids;
 import io.circus.testing.JeromqClients;
+import io.circus.testing.ProcFs;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -251,11 +252,22 @@ final class CorpusReplay implements AutoCloseable {
 
   private String compare(Corpus.Entry entry, Object reply) {
     CorpusMatcher.Outcome outcome = matcher.match(entry.response(), reply, pids);
+    String shown = "reply " + (reply == null ? "none" : ((JsonObject) reply).encode()) + ": ";
     if (!outcome.matches()) {
-      return "reply " + (reply == null ? "none" : ((JsonObject) reply).encode()) + ": " + outcome.difference();
+      return shown + outcome.difference();
+    }
+    for (Map.Entry<String, Long> bound : outcome.pids().byPlaceholder().entrySet()) {
+      if (pids.get(bound.getKey()).isEmpty() && !startedByCircusd(bound.getValue())) {
+        return shown + bound.getKey() + " = " + bound.getValue() + " is no process circusd started";
+      }
     }
     pids = outcome.pids();
     return null;
+  }
+
+  /** A pid a reply names for the first time: one of circusd's children, or one it published a spawn of. */
+  private boolean startedByCircusd(long pid) {
+    return events.spawned(pid) || ProcFs.childrenOf(circusd.pid()).containsKey(pid);
   }
 
   /** The request with its {@code <id>} and {@code <pid:N>} placeholders filled in. */

@@ -77,6 +77,11 @@ final class EventCollector implements AutoCloseable {
     return List.copyOf(events.subList(mark, events.size()));
   }
 
+  /** Whether a spawn of this pid was published. */
+  boolean spawned(long pid) {
+    return events.stream().anyMatch(e -> e.topic().endsWith(".spawn") && e.data().getLong("process_pid", -1L) == pid);
+  }
+
   /** The first unused event on {@code topic} from {@code mark} on. */
   Optional<Event> firstUnused(int mark, String topic) {
     return since(mark).stream().filter(e -> !used.contains(e.index()) && e.topic().equals(topic)).findFirst();
