@@ -36,6 +36,8 @@ final class CorpusReplay implements AutoCloseable {
   private static final Duration CHECKED_EVENTS = Duration.ofSeconds(30);
   /** How long to wait for events a command entry saw (not checked, or listed as deviating). */
   private static final Duration OTHER_EVENTS = Duration.ofSeconds(12);
+  /** Above Linux's largest possible pid_max (2^22): a pid no process can have. */
+  private static final long PID_MAX_LIMIT = 1L << 22;
 
   /** What a step needs besides its request: an edit of the config, a setup request, ... */
   interface Script {
@@ -98,7 +100,6 @@ final class CorpusReplay implements AutoCloseable {
   private Pids pids;
   private final List<PendingEvents> pending = new ArrayList<>();
   private final Map<String, String> verdicts = new LinkedHashMap<>();
-  private static final long PID_MAX_LIMIT = 1L << 22;
   private int unrelatedPids;
 
   CorpusReplay(CircusdProcess circusd, Map<String, Object> known, Deviations deviations, int session) {
@@ -126,10 +127,10 @@ final class CorpusReplay implements AutoCloseable {
       int mark = step.request() == null ? 0 : events.mark();
       script.before(step, this);
       Object reply = send(step);
-      script.after(step, this);
       for (Corpus.Entry entry : step.entries()) {
         verdicts.put(entry.id(), entry.request() == null && entry.response() == null ? null : compare(entry, reply));
       }
+      script.after(step, this);
       if (!step.expectedEvents().isEmpty()) {
         boolean checked = step.entries().stream().anyMatch(e -> e.fromEventsFile() && !deviations.listed(e.id()));
         pending.add(new PendingEvents(step, mark, checked ? CHECKED_EVENTS : OTHER_EVENTS));
@@ -153,18 +154,22 @@ final class CorpusReplay implements AutoCloseable {
       try {
         await().atMost(waiting.within()).pollInterval(Duration.ofMillis(100)).until(complete::get);
       } catch (ConditionTimeoutException late) {
-        // what matched still binds pids; the difference is reported on events.json's entry
-        System.out.printf("seq %d: events not all seen within %s: missing %s (closest: %s); received %s%n", step.seq(),
-            waiting.within(), last[0].missing().encode(), last[0].why(), events.since(waiting.mark()));
+        // what matched still binds pids; the difference is reported on events.json's entry (and shown)
+        System.out.printf("seq %d: events not all seen within %s: %s%n", step.seq(), waiting.within(),
+            missing(last[0], waiting.mark()));
       }
       pids = last[0].pids();
       if (!last[0].complete()) {
-        step.entries().stream().filter(Corpus.Entry::fromEventsFile).forEach(entry -> verdicts.merge(entry.id(),
-            "events: missing " + last[0].missing().encode() + " (closest: " + last[0].why() + "); received "
-                + events.since(waiting.mark()), (reply, ev) -> reply + "; " + ev));
+        String difference = "events: " + missing(last[0], waiting.mark());
+        step.entries().stream().filter(Corpus.Entry::fromEventsFile)
+            .forEach(entry -> verdicts.merge(entry.id(), difference, (reply, ev) -> reply + "; " + ev));
       }
     }
     pending.clear();
+  }
+
+  private String missing(EventCollector.Match match, int mark) {
+    return "missing " + match.missing().encode() + " (closest: " + match.why() + "); received " + events.since(mark);
   }
 
   /** Sends the step's request; the reply, or null when none came (or the step sends nothing). */
@@ -189,6 +194,7 @@ final class CorpusReplay implements AutoCloseable {
     if (json.containsKey("raw_frames")) {
       return raw(json, id, within);
     }
+    // The placeholder hides whether the capture sent a pid as a number or a string: the notes say.
     JsonObject sent = (JsonObject) substituteValues(json, id, step.notes().contains("as string")
         || step.notes().contains("as a string"));
     dealer.send(PythonJson.encode(sent));
@@ -312,7 +318,6 @@ final class CorpusReplay implements AutoCloseable {
     });
   }
 
-  /** Above Linux's largest possible pid_max (2^22): no process can have it. */
   private long unusedPid() {
     return PID_MAX_LIMIT + unrelatedPids++;
   }
