@@ -11,5 +11,10 @@ public interface EventPublisher {
 
   void publish(String watcherName, String event, JsonObject data);
 
+  /** Publishes an event whose payload is only its time ({@code add}, {@code remove}, {@code updated}, ...). */
+  default void publishNow(String watcherName, String event) {
+    publish(watcherName, event, new JsonObject().put("time", EpochTime.now()));
+  }
+
   EventPublisher NONE = (watcher, event, data) -> { };
 }

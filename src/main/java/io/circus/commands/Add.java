@@ -47,7 +47,7 @@ final class Add implements Command {
   private static Future<JsonObject> add(CommandContext context, WatcherSpec spec, boolean start) {
     Future<Watcher> added = context.arbiter().add(spec)
         .recover(e -> Future.failedFuture(CommandError.failed(e.getMessage())))
-        .onSuccess(w -> context.events().publish(spec.name(), "add", new JsonObject()));
+        .onSuccess(w -> context.events().publishNow(spec.name(), "add"));
     if (!start) {
       return added.map(w -> new JsonObject());
     }

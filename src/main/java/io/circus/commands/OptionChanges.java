@@ -1,5 +1,6 @@
 package io.circus.commands;
 
+import io.circus.arbiter.HookLoader;
 import io.circus.config.CommandArgs;
 import io.circus.config.HookSpec;
 import io.circus.config.StreamSpec;
@@ -203,9 +204,16 @@ final class OptionChanges {
   }
 
   /** {@code "dotted.Name"} or {@code "dotted.Name,true"} (true: ignore its failures). */
+  /** The hook a {@code set}/{@code add} names; a class that cannot be loaded fails the request, as in Circus. */
   private static HookSpec hook(Object value) {
     List<String> parts = List.of(String.valueOf(value).split(",", 2));
     boolean ignoreFailure = parts.size() > 1 && List.of("true", "yes", "on", "1").contains(parts.get(1).strip().toLowerCase(Locale.ROOT));
-    return new HookSpec(parts.get(0).strip(), ignoreFailure);
+    String className = parts.get(0).strip();
+    try {
+      HookLoader.load(className);
+    } catch (IllegalArgumentException unusable) {
+      throw CommandError.failed("expected " + unusable.getMessage());
+    }
+    return new HookSpec(className, ignoreFailure);
   }
 }

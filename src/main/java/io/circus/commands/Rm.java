@@ -24,7 +24,7 @@ final class Rm implements Command {
     var watcher = Lookup.watcher(context.arbiter(), name);
     boolean keepProcesses = props.flag("nostop");
     return Execution.deferred(() -> {
-      context.events().publish(watcher.name(), "remove", new JsonObject());
+      context.events().publishNow(watcher.name(), "remove");
       return context.arbiter().remove(watcher.name(), keepProcesses).map(v -> new JsonObject());
     });
   }

@@ -40,7 +40,7 @@ final class SetCommand implements Command {
 
   private static Future<JsonObject> followUp(CommandContext context, Watcher watcher, OptionChanges.Applied applied,
       boolean waiting) {
-    applied.keys().forEach(key -> context.events().publish(watcher.name(), "updated", new JsonObject()));
+    applied.keys().forEach(key -> context.events().publishNow(watcher.name(), "updated"));
     Future<Void> update = watcher.update(applied.spec(), applied.followUp() == FollowUp.RELOAD);
     if (applied.failure() != null) {
       return Future.failedFuture(applied.failure());

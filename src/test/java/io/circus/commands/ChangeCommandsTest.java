@@ -38,6 +38,7 @@ class ChangeCommandsTest {
 
     assertThat(circus.call("status", props("name", "delta")).getString("status")).isEqualTo("stopped");
     await().until(() -> circus.eventsOf("delta", "add").size() == 1);
+    assertThat(circus.eventsOf("delta", "add").get(0).getJsonObject("data").getDouble("time")).isPositive();
     JsonObject duplicate = circus.call("add", props("name", "DELTA", "cmd", "sleep 3603"));
     assertThat(duplicate.getInteger("errno")).isEqualTo(5);
     assertThat(duplicate.getString("reason")).endsWith("'DELTA' already exist");
@@ -87,7 +88,8 @@ class ChangeCommandsTest {
     circus.call("rm", props("name", "orphan", "nostop", true, "waiting", true));
 
     assertThat(circus.call("list").getJsonArray("watchers")).containsExactly("gamma");
-    assertThat(circus.eventsOf("alpha", "remove")).hasSize(1);
+    assertThat(circus.eventsOf("alpha", "remove")).singleElement()
+        .satisfies(remove -> assertThat(remove.getJsonObject("data").getDouble("time")).isPositive());
     assertThat(alpha).allMatch(pid -> ProcessHandle.of(pid).isEmpty());
     assertThat(ProcessHandle.of(orphan)).isPresent();
     ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroy);
@@ -104,6 +106,8 @@ class ChangeCommandsTest {
         .getJsonObject("options");
     assertThat(options.getDouble("graceful_timeout")).isEqualTo(2.5);
     await().until(() -> circus.eventsOf("alpha", "updated").size() == 2);
+    assertThat(circus.eventsOf("alpha", "updated")).allSatisfy(updated -> assertThat(updated.getJsonObject("data").fieldNames())
+        .containsExactly("time"));
   }
 
   @Test
@@ -142,6 +146,9 @@ class ChangeCommandsTest {
     assertThat(reason("set", props("name", "alpha", "options", new JsonArray().add(1)))).isEqualTo("'options' property should be an object");
     assertThat(reason("set", props("name", "alpha", "options", props("hooks", props("bogus_hook", "x.y")))))
         .isEqualTo("Unknown hook {'bogus_hook': 'x.y'}");
+    JsonObject unloadable = circus.call("set", props("name", "alpha", "options", props("hooks", props("before_start", "no.such.Hook"))));
+    assertThat(unloadable.getInteger("errno")).isEqualTo(5);
+    assertThat(unloadable.getString("reason")).contains("no.such.Hook cannot be loaded");
     assertThat(reason("set", props("name", "gamma", "options", props("numprocesses", 2)))).endsWith("Singleton watcher has a single process");
     assertThat(reason("set", props("name", "alpha", "options", props("uid", "no-such-user-xyz"))))
         .endsWith("'no-such-user-xyz' isn't a valid user name");

@@ -1,4 +1,4 @@
-package io.circus.zmq;
+package io.circus.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ import org.zeromq.ZMQ;
  * reconnects, and a message sent right after connect can be lost even against libzmq's ROUTER. So
  * the handshake interval is short and each socket is handed out only once its handshake is done.
  */
-final class JeromqClients implements AutoCloseable {
+public final class JeromqClients implements AutoCloseable {
 
   private static final AtomicInteger MONITORS = new AtomicInteger();
   private static final int HANDSHAKE_MILLIS = 500;
@@ -25,19 +25,19 @@ final class JeromqClients implements AutoCloseable {
   private final ZContext context = new ZContext();
 
   /** A DEALER as circusctl makes it: a random 32-hex identity, linger 0; connected. */
-  ZMQ.Socket dealer(String endpoint) {
+  public ZMQ.Socket dealer(String endpoint) {
     ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
     dealer.setIdentity(UUID.randomUUID().toString().replace("-", "").getBytes(StandardCharsets.US_ASCII));
     return connected(dealer, endpoint);
   }
 
   /** A REQ, as the 0.4-era documentation says to use (and Circus never answers); connected. */
-  ZMQ.Socket req(String endpoint) {
+  public ZMQ.Socket req(String endpoint) {
     return connected(context.createSocket(SocketType.REQ), endpoint);
   }
 
   /** A SUB with these prefix subscriptions; connected. */
-  ZMQ.Socket sub(String endpoint, String... prefixes) {
+  public ZMQ.Socket sub(String endpoint, String... prefixes) {
     ZMQ.Socket sub = connected(context.createSocket(SocketType.SUB), endpoint);
     for (String prefix : prefixes) {
       sub.subscribe(prefix.getBytes(StandardCharsets.UTF_8));
@@ -65,11 +65,16 @@ final class JeromqClients implements AutoCloseable {
   }
 
   /** Receives a one-frame JSON reply. */
-  static JsonObject reply(ZMQ.Socket client) {
+  public static JsonObject reply(ZMQ.Socket client) {
     byte[] reply = client.recv();
     assertThat(reply).as("a reply within the receive timeout").isNotNull();
     assertThat(client.hasReceiveMore()).as("a one-frame reply").isFalse();
     return new JsonObject(new String(reply, StandardCharsets.UTF_8));
+  }
+
+  /** Closes one socket before the others. */
+  public void close(ZMQ.Socket socket) {
+    context.destroySocket(socket);
   }
 
   @Override
