@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.circus.stream.OutputStreams;
 import io.circus.config.HookSpec;
 import io.circus.config.WatcherSpec;
 import io.circus.process.Signals;
@@ -35,7 +36,7 @@ class HooksTest {
     Context context = vertx.getOrCreateContext();
     CircusSockets sockets = new CircusSockets(vertx, context, launcher);
     runtime = new WatcherRuntime(vertx, context, spawner, launcher::signalPid, events,
-        new SpawnRequestFactory(Map.of("PATH", "/usr/bin:/bin"), sockets), sockets, 5.0);
+        new SpawnRequestFactory(Map.of("PATH", "/usr/bin:/bin"), sockets), sockets, new OutputStreams(vertx), 5.0);
   }
 
   @AfterEach

@@ -3,6 +3,7 @@ package io.circus.arbiter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.circus.stream.OutputStreams;
 import io.circus.config.WatcherSpec;
 import io.circus.process.ExitStatus;
 import io.circus.process.SpawnException;
@@ -34,7 +35,7 @@ class WatcherTest {
     Context context = vertx.getOrCreateContext();
     CircusSockets sockets = new CircusSockets(vertx, context, launcher);
     runtime = new WatcherRuntime(vertx, context, spawner, launcher::signalPid, events,
-        new SpawnRequestFactory(Map.of("PATH", "/usr/bin:/bin"), sockets), sockets, 5.0);
+        new SpawnRequestFactory(Map.of("PATH", "/usr/bin:/bin"), sockets), sockets, new OutputStreams(vertx), 5.0);
   }
 
   @AfterEach

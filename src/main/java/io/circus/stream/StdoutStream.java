@@ -1,0 +1,22 @@
+package io.circus.stream;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+
+/** Circus's {@code StdoutStream}: the output goes to circusd's own stdout, bytes unchanged. */
+public class StdoutStream implements CircusStream {
+
+  /** circusd's fd 1, unbuffered: each write is one write(2) of whole lines. */
+  protected static final OutputStream STDOUT = new FileOutputStream(FileDescriptor.out);
+
+  public StdoutStream(Map<String, String> options) {
+  }
+
+  @Override
+  public void write(OutputBlock block) throws IOException {
+    STDOUT.write(block.data());
+  }
+}
