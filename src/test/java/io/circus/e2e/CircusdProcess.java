@@ -36,6 +36,13 @@ final class CircusdProcess implements AutoCloseable {
     this.output = output;
   }
 
+  /** A loopback TCP port free now, for an endpoint a test must know before circusd starts. */
+  static int freePort() throws IOException {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
+    }
+  }
+
   /** Starts {@code bin/circusd ARGS...} in {@code dir}. */
   static CircusdProcess start(Path dir, String... args) throws IOException {
     return start(dir, Map.of(), args);
