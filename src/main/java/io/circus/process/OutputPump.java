@@ -37,19 +37,18 @@ final class OutputPump {
 
   /**
    * Delivers what the pipe holds now (FIONREAD), which after the child's exit is all the child
-   * wrote; a process that inherited the pipe and writes on cannot keep the reactor here. Returns
-   * false when the output was paused meanwhile: the rest waits for the resume.
+   * wrote; a process that inherited the pipe and writes on cannot keep the reactor here. Paused
+   * or not: it is at most one pipe's worth, and a stream that stopped taking output must not hold
+   * the exit (and so a stop of the watcher) for ever.
    */
-  boolean drain(SpawnedChild child, OutputPipe pipe) {
+  void drain(SpawnedChild child, OutputPipe pipe) {
     SystemCallException.check(LibC.ioctl(pipe.fd, LibC.FIONREAD, pending), "ioctl FIONREAD of pid " + child.pid());
     long left = pending[0];
     while (left > 0) {
-      if (child.outputPaused()) return false;
       long read = pumpChunk(child, pipe, (int) Math.min(left, CHUNK_SIZE));
       if (read <= 0) break;
       left -= read;
     }
-    return true;
   }
 
   /**

@@ -128,6 +128,20 @@ class StreamsTest {
   }
 
   @Test
+  void aWatcherWhoseStreamIsStuckStillStops() {
+    gate = "stuck-" + System.nanoTime();
+    GateStream.shut(gate);
+    StreamSpec stuck = new StreamSpec(GateStream.class.getName(), Map.of("id", gate, StreamSpec.QUEUE_BYTES, "65536"));
+    Arbiter arbiter = arbiter(shell("stuck", "seq 1 1000000; exec sleep 3600").stdoutStream(stuck).build());
+    Await.result(arbiter.start());
+    Watcher watcher = arbiter.watcher("stuck").orElseThrow();
+
+    Await.result(watcher.stop());
+
+    assertThat(watcher.snapshot().processes()).isEmpty();
+  }
+
+  @Test
   void withTheDropPolicyABlockedStreamNeverHoldsTheProcess() {
     gate = "dropping-" + System.nanoTime();
     GateStream.shut(gate);
