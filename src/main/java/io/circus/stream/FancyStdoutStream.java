@@ -2,6 +2,7 @@ package io.circus.stream;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,12 @@ public class FancyStdoutStream extends StdoutStream {
   private final byte[] color;
 
   public FancyStdoutStream(Map<String, String> options) {
-    super(options);
+    this(options, null);
+  }
+
+  /** Writing to {@code out} instead of circusd's stdout when not null (tests). */
+  FancyStdoutStream(Map<String, String> options, OutputStream out) {
+    super(out == null ? STDOUT : out);
     StreamOptions o = new StreamOptions(options);
     int index = COLORS.indexOf(o.text("color", ""));
     if (index < 0) index = ThreadLocalRandom.current().nextInt(COLORS.size());
@@ -32,14 +38,14 @@ public class FancyStdoutStream extends StdoutStream {
   @Override
   public void write(OutputBlock block) throws IOException {
     byte[] linePrefix = prefix.of(block);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(block.data().length * 2);
+    ByteArrayOutputStream text = new ByteArrayOutputStream(block.data().length * 2);
     for (byte[] line : block.lines()) {
       if (line.length == 0) continue;
-      out.write(color);
-      out.write(linePrefix);
-      out.write(line);
-      out.write(RESET);
+      text.write(color);
+      text.write(linePrefix);
+      text.write(line);
+      text.write(RESET);
     }
-    STDOUT.write(out.toByteArray());
+    out.write(text.toByteArray());
   }
 }

@@ -10,13 +10,21 @@ import java.util.Map;
 public class StdoutStream implements CircusStream {
 
   /** circusd's fd 1, unbuffered: each write is one write(2) of whole lines. */
-  protected static final OutputStream STDOUT = new FileOutputStream(FileDescriptor.out);
+  static final OutputStream STDOUT = new FileOutputStream(FileDescriptor.out);
+
+  protected final OutputStream out;
 
   public StdoutStream(Map<String, String> options) {
+    this(STDOUT);
+  }
+
+  /** Writing somewhere else than circusd's stdout (tests). */
+  StdoutStream(OutputStream out) {
+    this.out = out;
   }
 
   @Override
   public void write(OutputBlock block) throws IOException {
-    STDOUT.write(block.data());
+    out.write(block.data());
   }
 }
