@@ -11,8 +11,8 @@ final class OutputPump {
 
   /** One read: as much as an enlarged pipe holds. */
   static final int CHUNK_SIZE = 1024 * 1024;
-  /** Linux's default pipe size: a read this big found the pipe full. */
-  private static final int DEFAULT_PIPE_SIZE = 64 * 1024;
+  /** Half of Linux's default pipe size (64 KiB): a read this big found the pipe about full. */
+  private static final int FULL_PIPE_READ = 32 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(OutputPump.class);
   private static final int NOTHING_TO_READ = -1;
 
@@ -28,7 +28,7 @@ final class OutputPump {
     for (int i = 0; i < maxChunks; i++) {
       long read = pumpChunk(child, pipe, CHUNK_SIZE);
       if (read == 0) return true;
-      if (read >= DEFAULT_PIPE_SIZE) enlarge(pipe);
+      if (read >= FULL_PIPE_READ) enlarge(pipe);
       // A short read emptied the pipe: epoll reports the next bytes, no need for a read that says EAGAIN.
       if (read == NOTHING_TO_READ || read < CHUNK_SIZE || child.outputPaused()) return false;
     }
