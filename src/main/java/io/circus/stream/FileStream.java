@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -41,7 +42,7 @@ public class FileStream extends FileStreamBase {
         continue;
       }
       if (end == start) end = nextLineEnd(data, start); // one line longer than max_bytes: alone in its file
-      file.add(java.util.Arrays.copyOfRange(data, start, end));
+      file.add(Arrays.copyOfRange(data, start, end));
       start = end;
     }
   }

@@ -1,6 +1,7 @@
 package io.circus.stream;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,11 +24,11 @@ public record OutputBlock(String watcher, int pid, String stream, byte[] data, l
     int start = 0;
     for (int i = 0; i < data.length; i++) {
       if (data[i] == '\n') {
-        lines.add(java.util.Arrays.copyOfRange(data, start, i));
+        lines.add(Arrays.copyOfRange(data, start, i));
         start = i + 1;
       }
     }
-    if (start < data.length) lines.add(java.util.Arrays.copyOfRange(data, start, data.length));
+    if (start < data.length) lines.add(Arrays.copyOfRange(data, start, data.length));
     return lines;
   }
 }

@@ -6,6 +6,7 @@ import io.circus.process.ProcessListener;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
@@ -68,7 +69,7 @@ public final class WatcherOutput {
         lines.add(new RecentLine(block.pid(), block.stream(), new String(blockLines.get(j), StandardCharsets.UTF_8)));
       }
     }
-    java.util.Collections.reverse(lines);
+    Collections.reverse(lines);
     return lines;
   }
 

@@ -3,11 +3,11 @@ package io.circus.arbiter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.circus.stream.OutputStreams;
 import io.circus.config.ArbiterSpec;
 import io.circus.config.CircusConfig;
 import io.circus.config.WatcherSpec;
 import io.circus.sockets.CircusSockets;
+import io.circus.stream.OutputStreams;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.circus.stream.OutputStreams;
 import io.circus.config.HookSpec;
 import io.circus.config.WatcherSpec;
 import io.circus.process.Signals;
 import io.circus.sockets.CircusSockets;
+import io.circus.stream.OutputStreams;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

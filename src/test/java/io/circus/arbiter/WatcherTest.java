@@ -3,12 +3,12 @@ package io.circus.arbiter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.circus.stream.OutputStreams;
 import io.circus.config.WatcherSpec;
 import io.circus.process.ExitStatus;
 import io.circus.process.SpawnException;
 import io.circus.process.Signals;
 import io.circus.sockets.CircusSockets;
+import io.circus.stream.OutputStreams;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;

@@ -3,8 +3,11 @@ package io.circus.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +27,8 @@ class FileStreamTest {
       stream.write(new OutputBlock("w", 1, "stdout", raw, 0));
       stream.write(Blocks.of("no newline at exit"));
     }
-    byte[] expected = (new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1) + "no newline at exit")
-        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] expected = (new String(raw, StandardCharsets.ISO_8859_1) + "no newline at exit")
+        .getBytes(StandardCharsets.ISO_8859_1);
     assertThat(Files.readAllBytes(log)).isEqualTo(expected);
   }
 
@@ -59,7 +62,7 @@ class FileStreamTest {
   @Test
   void timeFormatPrefixesEveryLineWithTimeAndPid() throws IOException {
     Path log = dir.resolve("t.log");
-    long time = java.time.LocalDateTime.of(2024, 3, 5, 7, 8, 9).atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
+    long time = LocalDateTime.of(2024, 3, 5, 7, 8, 9).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
     try (FileStream stream = new FileStream(Map.of("filename", log.toString(), "time_format", "%Y-%m-%d %H:%M:%S"))) {
       stream.write(Blocks.of(123, "one\ntwo\n", time));
     }

@@ -1,6 +1,7 @@
 package io.circus.stream;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +34,7 @@ public class GateStream implements CircusStream {
     ByteArrayOutputStream out = RECEIVED.get(id);
     if (out == null) return "";
     synchronized (out) {
-      return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+      return out.toString(StandardCharsets.UTF_8);
     }
   }
 

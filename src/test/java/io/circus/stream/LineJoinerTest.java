@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class LineJoinerTest {
@@ -38,7 +39,7 @@ class LineJoinerTest {
   @Test
   void aLineLongerThanTheLimitIsPassedOnInPieces() {
     byte[] chunk = new byte[LineJoiner.MAX_LINE / 4];
-    java.util.Arrays.fill(chunk, (byte) 'x');
+    Arrays.fill(chunk, (byte) 'x');
     int given = 0;
     for (int i = 0; i < 4; i++) {
       byte[] block = joiner.take(ByteBuffer.wrap(chunk));
