@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The output streams of one arbiter: the writer threads (a cached pool: a stream that blocks holds
@@ -24,6 +26,9 @@ public final class OutputStreams {
   public static final String ADDRESS = "circus.output";
   /** Classes whose instances write to one place given by their options, so one instance serves every user. */
   private static final Set<String> SHARED = Set.of("FileStream", "WatchedFileStream", "TimedRotatingFileStream", "StdoutStream");
+
+  static final long CLOSE_PATIENCE_MILLIS = 10_000;
+  private static final Logger LOG = LoggerFactory.getLogger(OutputStreams.class);
 
   private final Vertx vertx;
   private final ExecutorService writers;
@@ -53,14 +58,23 @@ public final class OutputStreams {
     return new WatcherOutput(name, this, new OutputBroadcaster(vertx.eventBus(), name));
   }
 
-  /** Waits for every stream to write what it holds, closes them, and ends the writer threads. */
+  /**
+   * Waits for every stream to write what it holds, closes them, and ends the writer threads; a
+   * stream stuck in a write (a hung disk, a class of the user's) is given up after
+   * {@value #CLOSE_PATIENCE_MILLIS} ms, so that circusd can still exit.
+   */
   public Future<Void> close() {
     List<Future<Void>> closing = new ArrayList<>();
     synchronized (this) {
       channels.values().forEach(u -> closing.add(u.channel.close()));
       channels.clear();
     }
-    return Future.join(closing).transform(done -> {
+    Future<Void> closed = Future.join(closing).mapEmpty();
+    Future<Void> givenUp = vertx.timer(CLOSE_PATIENCE_MILLIS).compose(t -> {
+      if (!closed.isComplete()) LOG.error("output streams still writing after {} ms: given up, their last output is lost", CLOSE_PATIENCE_MILLIS);
+      return Future.<Void>succeededFuture();
+    });
+    return Future.any(closed, givenUp).transform(done -> {
       writers.shutdown();
       return Future.<Void>succeededFuture();
     });

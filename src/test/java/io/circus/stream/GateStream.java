@@ -3,6 +3,7 @@ package io.circus.stream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
@@ -14,6 +15,8 @@ public class GateStream implements CircusStream {
 
   static final Map<String, ByteArrayOutputStream> RECEIVED = new ConcurrentHashMap<>();
   static final Map<String, CountDownLatch> GATES = new ConcurrentHashMap<>();
+  /** The ids whose stream has waited at its shut gate. */
+  static final Set<String> WAITED = ConcurrentHashMap.newKeySet();
 
   private final String id;
 
@@ -42,6 +45,7 @@ public class GateStream implements CircusStream {
   public void write(OutputBlock block) {
     CountDownLatch gate = GATES.get(id);
     if (gate != null) {
+      WAITED.add(id);
       try {
         gate.await();
       } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import io.circus.config.StreamSpec;
 import io.circus.config.WatcherSpec;
 import io.circus.process.NativeProcessLauncher;
 import io.circus.process.OutputKind;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
@@ -139,6 +140,21 @@ class StreamsTest {
     Await.result(watcher.stop());
 
     assertThat(watcher.snapshot().processes()).isEmpty();
+  }
+
+  @Test
+  void theArbiterStopsEvenWithAStreamStuckInAWrite() {
+    gate = "hung-" + System.nanoTime();
+    GateStream.shut(gate);
+    StreamSpec hung = new StreamSpec(GateStream.class.getName(), Map.of("id", gate));
+    Arbiter arbiter = arbiter(shell("hung", "echo one; exec sleep 3600").stdoutStream(hung).build());
+    Await.result(arbiter.start());
+    await().atMost(PATIENCE).until(() -> GateStream.WAITED.contains(gate));
+
+    // The streams are given up after a while, so circusd can exit.
+    Await.result(Future.all(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()));
+
+    assertThat(arbiter.watcher("hung").orElseThrow().snapshot().processes()).isEmpty();
   }
 
   @Test
