@@ -122,7 +122,8 @@ public final class Arbiter {
         return Future.failedFuture(new NoSuchElementException("program " + name + " not found"));
       }
       registered = List.copyOf(watchers.values());
-      return keepProcesses ? watcher.release() : watcher.stop().mapEmpty();
+      Future<Void> removal = keepProcesses ? watcher.release() : watcher.stop().mapEmpty();
+      return removal.compose(v -> watcher.output().close());
     });
   }
 

@@ -5,6 +5,7 @@ import io.circus.config.CircusConfig;
 import io.circus.config.WatcherSpec;
 import io.circus.process.ProcessLauncher;
 import io.circus.sockets.CircusSockets;
+import io.circus.stream.OutputStreams;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -29,6 +30,7 @@ public final class ArbiterVerticle extends VerticleBase {
   private WorkerSpawner spawner;
   private CircusSockets sockets;
   private Arbiter arbiter;
+  private OutputStreams outputs;
 
   public ArbiterVerticle(CircusConfig config, Supplier<ProcessLauncher> launcherFactory, Map<String, String> daemonEnvironment,
       PluginRunner plugins) {
@@ -73,18 +75,20 @@ public final class ArbiterVerticle extends VerticleBase {
     launcher = launcherFactory.get();
     spawner = new WorkerSpawner(vertx, launcher);
     sockets = new CircusSockets(vertx, context, launcher);
+    outputs = new OutputStreams(vertx);
     ArbiterSpec spec = config.arbiter();
     double maxRespawnDelay = spec.checkDelay() > 0 ? spec.checkDelay() : 5.0;
     WatcherRuntime runtime = new WatcherRuntime(vertx, context, spawner, launcher::signalPid,
         new BusEventPublisher(vertx.eventBus()), new SpawnRequestFactory(daemonEnvironment, sockets), sockets,
-        maxRespawnDelay);
+        outputs, maxRespawnDelay);
     arbiter = new Arbiter(config, runtime, plugins);
     return sockets.open(config.sockets()).compose(v -> arbiter.registerConfigured()).onFailure(e -> closeLauncher());
   }
 
   @Override
   public Future<?> stop() {
-    return arbiter.stop().transform(stopped -> sockets.closeAll()).onComplete(done -> closeLauncher());
+    return arbiter.stop().transform(stopped -> sockets.closeAll()).transform(closed -> outputs.close())
+        .onComplete(done -> closeLauncher());
   }
 
   private void closeLauncher() {

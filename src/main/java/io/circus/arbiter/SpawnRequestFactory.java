@@ -54,8 +54,13 @@ final class SpawnRequestFactory {
     }
     return new SpawnRequest(argv, program, env, spec.workingDir(), spec.uid(), spec.gid(), spec.umask(),
         spec.rlimits(), childSockets.stdin().orElse(spec.closeChildStdin() ? Stdio.NULL : Stdio.INHERIT),
-        spec.closeChildStdout() ? Stdio.NULL : Stdio.INHERIT,
-        spec.closeChildStderr() ? Stdio.NULL : Stdio.INHERIT, childSockets.passed());
+        output(spec.closeChildStdout(), spec.stdoutStream() != null), output(spec.closeChildStderr(), spec.stderrStream() != null),
+        childSockets.passed());
+  }
+
+  /** As in Circus: closed means /dev/null, a stream means a pipe, none means circusd's own. */
+  private static Stdio output(boolean closed, boolean streamed) {
+    return closed ? Stdio.NULL : streamed ? Stdio.PIPE : Stdio.INHERIT;
   }
 
   /**

@@ -6,6 +6,7 @@ import io.circus.process.ExitStatus;
 import io.circus.process.ProcessListener;
 import io.circus.process.SpawnException;
 import io.circus.process.SpawnRequest;
+import io.circus.stream.WatcherOutput;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
@@ -50,6 +51,7 @@ public final class Watcher {
   private boolean released;
   private long respawnTimer = -1;
   private final ConnectionWait connectionWait;
+  private final WatcherOutput output;
   private Future<?> lifecycle = Future.succeededFuture();
   private volatile WatcherSnapshot snapshot;
 
@@ -61,11 +63,18 @@ public final class Watcher {
     hooks.configure(spec);
     this.stopper = new ProcessStopper(runtime.vertx(), runtime.pidSignaller(), runtime.events(), hooks);
     this.connectionWait = new ConnectionWait(runtime, spec.name());
+    this.output = runtime.outputs().watcher(spec.name());
+    output.configure(spec.stdoutStream(), spec.stderrStream());
     publishSnapshot();
   }
 
   public String name() {
     return spec.name();
+  }
+
+  /** Where its processes' output goes, and their recent output; readable from any thread. */
+  public WatcherOutput output() {
+    return output;
   }
 
   /** The watcher as it is now, readable from any thread. */
@@ -153,6 +162,7 @@ public final class Watcher {
   public Future<Void> update(WatcherSpec newSpec, boolean reload) {
     return guard.call(() -> {
       hooks.configure(newSpec);
+      output.configure(newSpec.stdoutStream(), newSpec.stderrStream());
       spec = newSpec;
       publishSnapshot();
       if (connectionWait.isWaiting()) {
@@ -457,7 +467,7 @@ public final class Watcher {
     } catch (IllegalArgumentException e) {
       return spawnFailed(p, e, attempt);
     }
-    return runtime.spawner().spawn(request, exitListener(p))
+    return runtime.spawner().spawn(request, output.listener(exitListener(p)))
         .transform(ar -> ar.succeeded() ? spawned(p, ar.result()) : spawnFailed(p, ar.cause(), attempt));
   }
 

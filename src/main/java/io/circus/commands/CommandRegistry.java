@@ -19,7 +19,7 @@ public final class CommandRegistry {
     return new CommandRegistry(List.of(new Add(), new Annotate(), Scale.decr(), new Dstats(), new Get(), new GlobalOptions(),
         Scale.incr(), new Ipython(), new Kill(), new ListCommand(), new Listen(), new Listsockets(), new Numprocesses(),
         new Numwatchers(), new Options(), new Quit(), new Reload(), new Reloadconfig(), new Restart(), new Rm(),
-        new SetCommand(), new Signal(), new Start(), new Stats(), new Status(), new Stop()));
+        new SetCommand(), new Signal(), new Start(), new Stats(), new Status(), new Stop(), new Tail()));
   }
 
   /** A command by name, matched case-insensitively as Circus does. */

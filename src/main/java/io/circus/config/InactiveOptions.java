@@ -19,8 +19,7 @@ final class InactiveOptions {
       SectionRef.Kind.WATCHER, Set.of("virtualenv", "virtualenv_py_ver", "copy_path", "use_papa"),
       SectionRef.Kind.SOCKET, Set.of("use_papa"));
 
-  private static final Map<SectionRef.Kind, List<String>> PREFIXES = Map.of(
-      SectionRef.Kind.WATCHER, List.of("stdout_stream.", "stderr_stream."));
+  private static final Map<SectionRef.Kind, List<String>> PREFIXES = Map.of();
 
   private InactiveOptions() {
   }

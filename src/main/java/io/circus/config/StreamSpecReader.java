@@ -11,7 +11,9 @@ import java.util.function.UnaryOperator;
  * The {@code stdout_stream.*} or {@code stderr_stream.*} options of a watcher into a
  * {@link StreamSpec}. Circus's stream classes are named by their short name ({@code FileStream});
  * {@code circus.stream.FileStream} is read as the same. Their options are checked (a builtin class
- * takes only its own keys, with their types); a class of the user's keeps its options as text.
+ * takes only its own keys, with their types); a class of the user's keeps its options as text (it
+ * is loaded and checked by the daemon before it starts). Every class also takes
+ * {@link StreamSpec#FEEDING_KEYS}, how circusd feeds it.
  */
 final class StreamSpecReader {
 
@@ -33,7 +35,9 @@ final class StreamSpecReader {
       "rotate_interval", v -> String.valueOf(Values.integer(v, 1, Integer.MAX_VALUE)),
       "utc", v -> String.valueOf(Values.bool(v)),
       "rotate_when", v -> Values.oneOf(v, ROTATE_WHEN),
-      "color", v -> Values.oneOf(v, COLORS).toLowerCase(Locale.ROOT));
+      "color", v -> Values.oneOf(v, COLORS).toLowerCase(Locale.ROOT),
+      StreamSpec.BACKPRESSURE, v -> Values.oneOf(v, List.of("pause", "drop")),
+      StreamSpec.QUEUE_BYTES, v -> String.valueOf(Values.integer(v, StreamSpec.MIN_QUEUE_BYTES, Long.MAX_VALUE)));
 
   private StreamSpecReader() {
   }
@@ -64,7 +68,9 @@ final class StreamSpecReader {
     }
     Map<String, String> values = new LinkedHashMap<>();
     byName.forEach((name, option) -> {
-      if (allowed != null && !allowed.contains(name)) {
+      if (StreamSpec.FEEDING_KEYS.contains(name)) {
+        values.put(name, section.parse(option, "", TYPES.get(name)));
+      } else if (allowed != null && !allowed.contains(name)) {
         section.invalid(option, allowed.isEmpty() ? className + " takes no option"
             : "an option of " + className + ": " + String.join(", ", allowed));
       } else if (allowed != null && TYPES.containsKey(name)) {

@@ -25,7 +25,8 @@ public interface ChildProcess {
   /**
    * Stops (true) or resumes (false) reading the child's piped output; while paused, a child that
    * fills the pipe blocks in write, which is how a slow consumer holds it back without losing
-   * output. Its exit is reported only after its output is delivered, so after a resume.
+   * output. Once it exited, what its pipes still hold (at most a pipe's worth) is delivered and the
+   * exit reported, paused or not.
    */
   void pauseOutput(boolean paused);
 }

@@ -10,6 +10,8 @@ final class OutputPipe {
   final int fd;
   /** In the epoll set (not while output is paused). */
   boolean watched;
+  /** Its size was raised once (or that was tried). */
+  boolean enlarged;
   boolean closed;
 
   OutputPipe(OutputKind kind, int fd) {

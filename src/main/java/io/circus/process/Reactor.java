@@ -258,13 +258,13 @@ final class Reactor implements AutoCloseable {
     finishIfOutputDelivered(child);
   }
 
-  /** Reports the exit of a reaped child once its output is delivered, which waits while it is paused. */
+  /** Reports the exit of a reaped child once its output is delivered (paused or not: see {@link OutputPump#drain}). */
   private void finishIfOutputDelivered(SpawnedChild child) {
-    if (child.exitStatus == null || child.outputPaused()) return;
+    if (child.exitStatus == null) return;
     for (OutputPipe pipe : child.pipes) {
       if (pipe == null || pipe.closed) continue;
       // The pidfd can turn readable before the last bytes were read: drain before reporting.
-      if (!pump.drain(child, pipe)) return;
+      pump.drain(child, pipe);
       release(pipe);
     }
     watched.remove(child.watchId);

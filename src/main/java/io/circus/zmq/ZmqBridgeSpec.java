@@ -2,6 +2,7 @@ package io.circus.zmq;
 
 import io.circus.arbiter.BusEventPublisher;
 import io.circus.config.ArbiterSpec;
+import io.circus.stream.OutputStreams;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +26,7 @@ public record ZmqBridgeSpec(String controllerEndpoint, String endpointOwner, Lis
    * The output lines of the watchers' streams, {@code {"topic": "stream.<watcher>.<pid>.stdout", "data":
    * {...}}} (or {@code .stderr}), published on the events endpoint beside the events.
    */
-  public static final String OUTPUT_ADDRESS = "circus.output";
+  public static final String OUTPUT_ADDRESS = OutputStreams.ADDRESS;
 
   public ZmqBridgeSpec {
     Objects.requireNonNull(controllerEndpoint, "controllerEndpoint");

@@ -7,6 +7,7 @@ import io.circus.config.ArbiterSpec;
 import io.circus.config.CircusConfig;
 import io.circus.config.WatcherSpec;
 import io.circus.sockets.CircusSockets;
+import io.circus.stream.OutputStreams;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -42,7 +43,7 @@ class ArbiterTest {
     Context context = vertx.getOrCreateContext();
     CircusSockets sockets = new CircusSockets(vertx, context, launcher);
     WatcherRuntime runtime = new WatcherRuntime(vertx, context, spawner, launcher::signalPid, events,
-        new SpawnRequestFactory(Map.of(), sockets), sockets, 5.0);
+        new SpawnRequestFactory(Map.of(), sockets), sockets, new OutputStreams(vertx), 5.0);
     Arbiter arbiter = new Arbiter(new CircusConfig(null, spec, List.of(watchers), List.of(), List.of(), List.of(), List.of()), runtime, PluginRunner.NONE);
     for (WatcherSpec watcher : watchers) {
       Await.result(arbiter.add(watcher));

@@ -8,6 +8,7 @@ import io.circus.config.HookSpec;
 import io.circus.config.WatcherSpec;
 import io.circus.process.Signals;
 import io.circus.sockets.CircusSockets;
+import io.circus.stream.OutputStreams;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -35,7 +36,7 @@ class HooksTest {
     Context context = vertx.getOrCreateContext();
     CircusSockets sockets = new CircusSockets(vertx, context, launcher);
     runtime = new WatcherRuntime(vertx, context, spawner, launcher::signalPid, events,
-        new SpawnRequestFactory(Map.of("PATH", "/usr/bin:/bin"), sockets), sockets, 5.0);
+        new SpawnRequestFactory(Map.of("PATH", "/usr/bin:/bin"), sockets), sockets, new OutputStreams(vertx), 5.0);
   }
 
   @AfterEach

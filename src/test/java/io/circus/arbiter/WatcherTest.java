@@ -8,6 +8,7 @@ import io.circus.process.ExitStatus;
 import io.circus.process.SpawnException;
 import io.circus.process.Signals;
 import io.circus.sockets.CircusSockets;
+import io.circus.stream.OutputStreams;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -34,7 +35,7 @@ class WatcherTest {
     Context context = vertx.getOrCreateContext();
     CircusSockets sockets = new CircusSockets(vertx, context, launcher);
     runtime = new WatcherRuntime(vertx, context, spawner, launcher::signalPid, events,
-        new SpawnRequestFactory(Map.of("PATH", "/usr/bin:/bin"), sockets), sockets, 5.0);
+        new SpawnRequestFactory(Map.of("PATH", "/usr/bin:/bin"), sockets), sockets, new OutputStreams(vertx), 5.0);
   }
 
   @AfterEach

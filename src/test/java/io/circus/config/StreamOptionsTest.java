@@ -56,6 +56,17 @@ class StreamOptionsTest {
   }
 
   @Test
+  void everyStreamTakesHowItIsFedAndTheValuesAreChecked() {
+    assertThat(files.watcherWith("stdout_stream.class = com.example.MyStream\nstdout_stream.backpressure = DROP\n"
+        + "stdout_stream.queue_bytes = 1048576\n").stdoutStream().options())
+        .containsEntry("backpressure", "drop").containsEntry("queue_bytes", "1048576");
+    assertThat(files.watcherErrors("stdout_stream.filename = x.log\nstdout_stream.backpressure = block\n")).singleElement()
+        .satisfies(e -> assertThat(e.expected()).contains("pause").contains("drop"));
+    assertThat(files.watcherErrors("stdout_stream.filename = x.log\nstdout_stream.queue_bytes = 10\n")).singleElement()
+        .satisfies(e -> assertThat(e.option()).isEqualTo("stdout_stream.queue_bytes"));
+  }
+
+  @Test
   void timedRotationValuesAreChecked() {
     WatcherSpec w = files.watcherWith("""
         stdout_stream.class = TimedRotatingFileStream

@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.circus.testing.ProcFs;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +36,13 @@ final class CircusdProcess implements AutoCloseable {
   private CircusdProcess(Process process, Path output) {
     this.process = process;
     this.output = output;
+  }
+
+  /** A loopback TCP port free now, for an endpoint a test must know before circusd starts. */
+  static int freePort() throws IOException {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
+    }
   }
 
   /** Starts {@code bin/circusd ARGS...} in {@code dir}. */

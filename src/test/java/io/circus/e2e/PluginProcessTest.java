@@ -6,16 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.circus.client.CircusClient;
 import io.circus.client.ZmqCircusClient;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,17 +30,7 @@ class PluginProcessTest {
 
   /** A jar holding only the test plugin, as a user's plugin jar would. */
   private Path pluginJar() throws IOException {
-    Path classes = Path.of("target", "test-classes");
-    Path jar = dir.resolve("recording-plugin.jar");
-    try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
-        Stream<Path> found = Files.list(classes.resolve("io/circus/plugins"))) {
-      for (Path c : found.filter(p -> p.getFileName().toString().startsWith("RecordingPlugin")).toList()) {
-        out.putNextEntry(new JarEntry(classes.relativize(c).toString()));
-        out.write(Files.readAllBytes(c));
-        out.closeEntry();
-      }
-    }
-    return jar;
+    return TestJars.of(dir, "recording-plugin.jar", "io/circus/plugins", "RecordingPlugin");
   }
 
   private static List<String> lines(Path file) throws IOException {

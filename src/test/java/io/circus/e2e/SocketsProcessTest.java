@@ -25,12 +25,6 @@ class SocketsProcessTest {
   @TempDir
   Path dir;
 
-  private static int freePort() throws IOException {
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return probe.getLocalPort();
-    }
-  }
-
   private static String get(int port) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
@@ -42,7 +36,7 @@ class SocketsProcessTest {
 
   @Test
   void workersServeTheSocketsAndCircusdClosesThemAtExit() throws Exception {
-    int port = freePort();
+    int port = CircusdProcess.freePort();
     Path unix = dir.resolve("web.sock");
     Files.writeString(dir.resolve("circus.ini"), """
         [socket:web]

@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Piped output: every byte, in order, before the exit; held back while paused; listeners that throw. */
+/** Piped output: every byte, in order, before the exit; held back while paused (until the exit); listeners that throw. */
 class ChildOutputTest extends LauncherTest {
 
   private static final int LINES = 200_000;
@@ -97,7 +97,7 @@ class ChildOutputTest extends LauncherTest {
   }
 
   @Test
-  void exitSeenWhilePausedIsReportedAfterTheOutputFollowingTheResume() throws Exception {
+  void anExitWhilePausedDeliversWhatThePipeHoldsThenTheExit() throws Exception {
     Path go = dir.resolve("go");
     Recorder recorder = new Recorder();
     ChildProcess child = launcher.spawn(
@@ -106,12 +106,7 @@ class ChildOutputTest extends LauncherTest {
     child.pauseOutput(true);
     Files.createFile(go);
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> !child.isAlive());
-    assertThat(recorder.exited()).isFalse();
-    assertThat(recorder.stdout()).isEmpty();
-
-    child.pauseOutput(false);
-
+    // A stream that stopped taking output must not hold the exit (a watcher's stop) for ever.
     assertThat(recorder.awaitExit()).isEqualTo(ExitStatus.exited(5));
     assertThat(recorder.stdout()).isEqualTo("last words\n");
   }

@@ -63,7 +63,14 @@ final class CommandLineParser {
       } else if (token.equals("-h")) {
         globals.put("help", "true");
       } else if (!token.startsWith("--")) {
-        unrecognized.add(token);
+        Flag flag = shortFlag(token);
+        if (flag == null) {
+          unrecognized.add(token);
+        } else {
+          List<String> spelledOut = new ArrayList<>(tokens);
+          spelledOut.set(i, "--" + flag.name());
+          i = option(spelledOut, i);
+        }
       } else {
         i = option(tokens, i);
       }
@@ -114,6 +121,12 @@ final class CommandLineParser {
     }
     (global ? globals : options).put(flag.name(), value);
     return index;
+  }
+
+  /** The command's flag written {@code -x}; null when it has none. */
+  private Flag shortFlag(String token) {
+    if (command == null) return null;
+    return command.flags().stream().filter(f -> token.equals("-" + f.shortName())).findFirst().orElse(null);
   }
 
   /** The flag called {@code name}, or the only one it is a prefix of; null when none. */

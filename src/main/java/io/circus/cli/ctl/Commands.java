@@ -12,7 +12,7 @@ public final class Commands {
   /** Every command name, sorted. */
   public static final List<String> NAMES = List.of("add", "decr", "dstats", "get", "globaloptions", "incr", "ipython",
       "kill", "list", "listen", "listsockets", "numprocesses", "numwatchers", "options", "quit", "reload",
-      "reloadconfig", "restart", "rm", "set", "signal", "start", "stats", "status", "stop");
+      "reloadconfig", "restart", "rm", "set", "signal", "start", "stats", "status", "stop", "tail");
 
   private Commands() {
   }
@@ -49,6 +49,7 @@ public final class Commands {
       case "stats": return new Stats();
       case "status": return new Status();
       case "stop": return new Stop();
+      case "tail": return new Tail();
       default: return null;
     }
   }

@@ -39,7 +39,8 @@ final class Help {
   private static String options(List<Flag> flags) {
     StringBuilder text = new StringBuilder();
     for (Flag flag : flags) {
-      String name = "--" + flag.name() + (flag.takesValue() ? " " + flag.valueLabel() : "");
+      String name = (flag.shortName() == null ? "" : "-" + flag.shortName() + ", ") + "--" + flag.name()
+          + (flag.takesValue() ? " " + flag.valueLabel() : "");
       text.append("  ").append(pad(name, 28)).append(flag.help()).append('\n');
     }
     return text.toString();

@@ -51,6 +51,9 @@ final class Session implements AutoCloseable {
       }
       ControllerCommand controllerCommand = (ControllerCommand) command;
       JsonObject properties = controllerCommand.properties(arguments);
+      if (command instanceof Tail tail && tail.follows(arguments)) {
+        return follow(tail, properties, style);
+      }
       return print(controllerCommand, send(command.name(), properties), style);
     } catch (ArgumentError e) {
       console.err().println(e.getMessage());
@@ -107,6 +110,34 @@ final class Session implements AutoCloseable {
       }
     } finally {
       console.interruption().disarm();
+    }
+    return FAILED;
+  }
+
+  /**
+   * {@code tail -f}: subscribes first (so no line falls between), prints the history, then the new
+   * lines until Ctrl-C. The events endpoint is the one circusd reports.
+   */
+  private int follow(Tail tail, JsonObject properties, Style style) throws InterruptedByUser {
+    JsonObject endpoint = send("globaloptions", new JsonObject().put("option", "pubsub_endpoint"));
+    if (!ControllerCommand.isOk(endpoint)) return print(tail, endpoint, style);
+    String name = properties.getString("name");
+    String events = endpoint.getJsonObject("options").getString("pubsub_endpoint");
+    try (EventSubscriber lines = EventSubscriber.connect(events, List.of(Tail.topic(name)))) {
+      JsonObject history = send(tail.name(), properties);
+      int status = print(tail, history, style);
+      if (status != OK) return status;
+      CompletableFuture<Void> interrupted = console.interruption().arm();
+      try {
+        while (!interrupted.isDone()) {
+          Optional<CircusEvent> message = lines.receive(LISTEN_POLL);
+          if (message.isEmpty()) continue;
+          Tail.live(message.get().data()).forEach(console.out()::println);
+          console.out().flush();
+        }
+      } finally {
+        console.interruption().disarm();
+      }
     }
     return FAILED;
   }

@@ -65,6 +65,20 @@ class CircusctlTest {
   }
 
   @Test
+  void tailAsksForTheLastLinesWithShortOptionsAndPrintsOnePerLine() throws Exception {
+    JsonArray lines = new JsonArray().add(new JsonObject().put("pid", 12).put("stream", "stdout").put("line", "hello"))
+        .add(new JsonObject().put("pid", 13).put("stream", "stderr").put("line", "oops"));
+    try (FakeCircusd circusd = FakeCircusd.replying(request -> ok().put("lines", lines).put("id", null))) {
+      CircusctlRunner.Result result = CircusctlRunner.run("--endpoint", circusd.endpoint(), "tail", "-n", "2", "web");
+
+      assertThat(properties(circusd, 0).encode()).isEqualTo("{\"name\":\"web\",\"lines\":2}");
+      assertThat(result.stdout()).isEqualTo("12 stdout | hello\n13 stderr | oops\n");
+      assertThat(CircusctlRunner.run("--endpoint", circusd.endpoint(), "tail", "-n", "many", "web").stderr())
+          .contains("-n/--lines");
+    }
+  }
+
+  @Test
   void wordsAfterDoubleDashAreTheCommandLineOfAdd() throws Exception {
     try (FakeCircusd circusd = FakeCircusd.replying(request -> ok().put("id", null))) {
       CircusctlRunner.run("--endpoint", circusd.endpoint(), "add", "--start", "web", "--", "python3", "-m",
