@@ -2,13 +2,15 @@ package io.circus.commands;
 
 import io.circus.arbiter.Watcher;
 import io.circus.stream.RecentLine;
+import io.circus.stream.WatcherOutput;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
  * {@code tail} (not in Circus): the last {@code lines} lines (default {@value #DEFAULT_LINES}) the
  * processes of a watcher wrote to their streamed stdout and stderr, oldest first, as
- * {@code {"lines": [{"pid", "stream", "line"}, ...]}}. Only streamed output is kept (a watcher
+ * {@code {"lines": [{"pid", "stream", "line"}, ...], "seq": N}}; the live messages after these
+ * lines carry a {@code seq} greater than N. Only streamed output is kept (a watcher
  * without {@code stdout_stream} / {@code stderr_stream} has none). New lines are published on the
  * pub/sub endpoint under {@code stream.<watcher>.}, which is how {@code circusctl tail -f} follows.
  */
@@ -32,10 +34,11 @@ final class Tail implements Command {
     Integer asked = props.integerOrText("lines");
     int count = asked == null ? DEFAULT_LINES : asked;
     if (count < 0) throw CommandError.invalid("lines must be 0 or more");
+    WatcherOutput.Recent recent = watcher.output().recentAndSequence(count);
     JsonArray lines = new JsonArray();
-    for (RecentLine line : watcher.output().recent(count)) {
+    for (RecentLine line : recent.lines()) {
       lines.add(new JsonObject().put("pid", line.pid()).put("stream", line.stream()).put("line", line.text()));
     }
-    return Execution.result(new JsonObject().put("lines", lines));
+    return Execution.result(new JsonObject().put("lines", lines).put("seq", recent.sequence()));
   }
 }

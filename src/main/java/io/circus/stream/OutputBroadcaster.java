@@ -29,7 +29,7 @@ final class OutputBroadcaster {
     this.lost = new LossCounter("live output of watcher " + watcher);
   }
 
-  synchronized void offer(OutputBlock block) {
+  synchronized void offer(long sequence, OutputBlock block) {
     int length = block.data().length;
     refill();
     if (tokens < length) {
@@ -40,7 +40,7 @@ final class OutputBroadcaster {
     tokens -= length;
     JsonObject data = new JsonObject().put("pid", block.pid()).put("name", block.stream())
         .put("data", new String(block.data(), StandardCharsets.UTF_8)).put("time", block.timeMillis() / 1000.0)
-        .put("lost_bytes", lostSinceLastMessage);
+        .put("lost_bytes", lostSinceLastMessage).put("seq", sequence);
     lostSinceLastMessage = 0;
     bus.publish(OutputStreams.ADDRESS, new JsonObject().put("topic", topic(watcher, block.pid(), block.stream())).put("data", data));
   }

@@ -46,8 +46,9 @@ final class ProcessOutput implements ProcessListener {
 
   private void pass(ChildProcess process, OutputKind kind, byte[] data) {
     OutputBlock block = new OutputBlock(owner.name(), process.pid(), kind.circusName(), data, System.currentTimeMillis());
-    history.add(owner.nextSequence(), block);
-    owner.broadcaster().offer(block);
+    long sequence = owner.nextSequence();
+    history.add(sequence, block);
+    owner.broadcaster().offer(sequence, block);
     SinkChannel channel = owner.channel(kind);
     if (channel != null && !channel.offer(block)) {
       process.pauseOutput(true);

@@ -58,8 +58,28 @@ public final class WatcherOutput {
 
   /** The last {@code count} lines the processes wrote, oldest first, over all of them in the order they came. */
   public List<RecentLine> recent(int count) {
+    return recentUpTo(count, Long.MAX_VALUE);
+  }
+
+  /**
+   * The last {@code count} lines of the output published live up to now, and the sequence number
+   * of that moment: a live tail prints only the messages after it (their {@code seq} is greater),
+   * so no line shows twice.
+   */
+  public Recent recentAndSequence(int count) {
+    long upTo = sequence.get();
+    return new Recent(recentUpTo(count, upTo), upTo);
+  }
+
+  /** Lines for {@code tail}, and the sequence number of the last output block they may come from. */
+  public record Recent(List<RecentLine> lines, long sequence) {
+  }
+
+  private List<RecentLine> recentUpTo(int count, long upTo) {
     List<OutputHistory.Entry> entries = new ArrayList<>();
-    for (ProcessOutput p : processes) entries.addAll(p.history().entries());
+    for (ProcessOutput p : processes) {
+      p.history().entries().stream().filter(e -> e.sequence() <= upTo).forEach(entries::add);
+    }
     entries.sort(Comparator.comparingLong(OutputHistory.Entry::sequence));
     List<RecentLine> lines = new ArrayList<>();
     for (int i = entries.size() - 1; i >= 0 && lines.size() < count; i--) {

@@ -116,7 +116,7 @@ final class Session implements AutoCloseable {
 
   /**
    * {@code tail -f}: subscribes first (so no line falls between), prints the history, then the new
-   * lines until Ctrl-C. The events endpoint is the one circusd reports.
+   * lines until Ctrl-C, skipping the live messages the history already held. The events endpoint is the one circusd reports.
    */
   private int follow(Tail tail, JsonObject properties, Style style) throws InterruptedByUser {
     JsonObject endpoint = send("globaloptions", new JsonObject().put("option", "pubsub_endpoint"));
@@ -131,7 +131,7 @@ final class Session implements AutoCloseable {
       try {
         while (!interrupted.isDone()) {
           Optional<CircusEvent> message = lines.receive(LISTEN_POLL);
-          if (message.isEmpty()) continue;
+          if (message.isEmpty() || !Tail.after(history, message.get().data())) continue;
           Tail.live(message.get().data()).forEach(console.out()::println);
           console.out().flush();
         }

@@ -63,7 +63,12 @@ public final class Tail extends ControllerCommand {
     return String.join("\n", printed);
   }
 
-  /** The lines of one live message ({@code {"pid", "name", "data", "lost_bytes"}}), as printed. */
+  /** Whether a live message came after the lines of a {@code tail} reply (so it is not among them). */
+  static boolean after(JsonObject history, JsonObject live) {
+    return live.getLong("seq", Long.MAX_VALUE) > history.getLong("seq", 0L);
+  }
+
+  /** The lines of one live message ({@code {"pid", "name", "data", "lost_bytes", "seq"}}), as printed. */
   static List<String> live(JsonObject data) {
     List<String> printed = new ArrayList<>();
     long lost = data.getLong("lost_bytes", 0L);
