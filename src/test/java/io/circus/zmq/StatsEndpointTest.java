@@ -2,15 +2,8 @@ package io.circus.zmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.circus.arbiter.Arbiter;
-import io.circus.arbiter.ArbiterVerticle;
-import io.circus.arbiter.Await;
-import io.circus.config.ArbiterSpec;
-import io.circus.config.CommandArgs;
-import io.circus.config.WatcherSpec;
-import io.circus.process.NativeProcessLauncher;
-import io.circus.stats.StatsVerticle;
 import io.circus.testing.PyZmq;
+import io.circus.testing.StreamingDaemon;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -33,25 +26,13 @@ class StatsEndpointTest {
   @TempDir
   Path directory;
 
-  /** The endpoint as bound, with a running daemon-like setup: one sleep watcher, stats on. */
-  private record Streaming(String endpoint, int pid) {
-  }
-
-  private Streaming streaming(Vertx vertx, String statsEndpoint) {
-    WatcherSpec alpha = WatcherSpec.builder("alpha").cmd("sleep").args(new CommandArgs.Words(List.of("600"))).build();
-    Arbiter arbiter = Await.result(ArbiterVerticle.deploy(vertx, ArbiterSpec.defaults(), List.of(alpha), NativeProcessLauncher::new));
-    Await.result(arbiter.start());
-    ZmqBridgeVerticle bridge = new ZmqBridgeVerticle(new ZmqBridgeSpec("tcp://127.0.0.1:0", null,
-        List.of(new Publication(ZmqBridgeSpec.STATS_OPTION, statsEndpoint, List.of(StatsVerticle.ADDRESS))), directory));
-    Await.result(vertx.deployVerticle(bridge));
-    Await.result(vertx.deployVerticle(new StatsVerticle(arbiter)));
-    return new Streaming(bridge.publicationEndpoint(ZmqBridgeSpec.STATS_OPTION), arbiter.watcher("alpha").orElseThrow()
-        .snapshot().pids().get(0));
+  private StreamingDaemon streaming(Vertx vertx, String statsEndpoint) {
+    return StreamingDaemon.start(vertx, statsEndpoint, directory);
   }
 
   @Test
   void aPlainSubGetsTopicAndPythonJsonFrames(Vertx vertx) {
-    Streaming stream = streaming(vertx, "tcp://127.0.0.1:0");
+    StreamingDaemon stream = streaming(vertx, "tcp://127.0.0.1:0");
     try (JeromqClients clients = new JeromqClients()) {
       ZMQ.Socket sub = clients.sub(stream.endpoint(), "stat.alpha");
 
@@ -79,13 +60,13 @@ class StatsEndpointTest {
   @Test
   void aLibzmqSubscriberReadsTheStreamOverIpc(Vertx vertx) {
     PyZmq.assumeAvailable();
-    Streaming stream = streaming(vertx, "ipc://stats.sock");
+    StreamingDaemon stream = streaming(vertx, "ipc://stats.sock");
 
     assertThat(stream.endpoint()).isEqualTo("ipc://" + directory.resolve("stats.sock"));
     readByPyzmq(stream);
   }
 
-  private static void readByPyzmq(Streaming stream) {
+  private static void readByPyzmq(StreamingDaemon stream) {
     try (PyZmq subscriber = PyZmq.run("subscribe", stream.endpoint(), "stat.")) {
       String line = subscriber.awaitLine("a record of " + stream.pid(), l -> l.startsWith("stat.alpha." + stream.pid() + "\t"));
 
