@@ -66,7 +66,11 @@ public final class StatsVerticle extends VerticleBase {
     List<StatsGroup> groups = groups();
     EventBus bus = vertx.eventBus();
     vertx.executeBlocking(() -> {
-      groups.forEach(group -> publish(bus, group));
+      List<JsonObject> messages = new ArrayList<>();
+      groups.forEach(group -> sample(group, messages));
+      // Published together rather than as sampled: the consumers' threads wake once for the burst,
+      // not once per message.
+      messages.forEach(message -> bus.publish(ADDRESS, message));
       return null;
     }, false).onComplete(done -> {
       sampling = false;
@@ -92,17 +96,17 @@ public final class StatsVerticle extends VerticleBase {
     return groups;
   }
 
-  /** Worker thread: the group's per-process messages (those still alive), then its aggregate. */
-  private void publish(EventBus bus, StatsGroup group) {
+  /** Worker thread: adds the group's per-process messages (those still alive), then its aggregate. */
+  private void sample(StatsGroup group, List<JsonObject> messages) {
     List<JsonObject> records = new ArrayList<>();
     for (StatsGroup.Member member : group.members()) {
       sampler.sampleAlone(member.pid()).ifPresent(record -> {
         records.add(record);
         record.put("subtopic", member.pid()).put("name", member.label());
-        bus.publish(ADDRESS, message("stat." + group.name() + "." + member.pid(), record));
+        messages.add(message("stat." + group.name() + "." + member.pid(), record));
       });
     }
-    bus.publish(ADDRESS, message("stat." + group.name(), GroupAggregate.of(records)));
+    messages.add(message("stat." + group.name(), GroupAggregate.of(records)));
   }
 
   private static JsonObject message(String topic, JsonObject data) {
