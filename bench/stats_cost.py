@@ -165,9 +165,7 @@ def measure(cls, n, settle, duration, method, python):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--n", type=int, default=1000, help="children (default 1000)")
-    p.add_argument("--settle", type=float, default=10.0, help="seconds after all are alive before measuring (default 10)")
-    p.add_argument("--duration", type=float, default=60.0, help="seconds of measurement (default 60)")
+    b.add_fleet_args(p, duration=60.0)
     p.add_argument("--zmq-python", help="a python3 with pyzmq for the subscriber that counts the stream "
                                          "(default: python3 on PATH, else /usr/bin/python3, when they have it)")
     b.add_common_args(p)

@@ -3,6 +3,7 @@ package io.circus.stats;
 import io.circus.arbiter.Arbiter;
 import io.circus.arbiter.ProcessInfo;
 import io.circus.arbiter.Watcher;
+import io.circus.sockets.CircusSocket;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * (SPEC.md §5.2): for each group, one {@code stat.<group>.<pid>} record per process (its
  * {@code children} empty, its {@code age} counted from the OS start time, plus {@code subtopic}
  * and {@code name}), then the {@code stat.<group>} aggregate. A watcher without processes
- * (stopped, say) publishes nothing, as in Circus.
+ * (stopped, say) publishes nothing, as in Circus. Last come the {@code sockets} group's reads
+ * (see {@link SocketReads}).
  *
  * <p>Which pids to sample is read from the watchers' snapshots at each tick (no event to follow,
  * nothing to miss); the sampling itself runs on a worker thread, one round at a time: a round that
@@ -37,8 +39,10 @@ public final class StatsVerticle extends VerticleBase {
   private final Arbiter arbiter;
   private final Duration period;
   private final int daemonPid = (int) ProcessHandle.current().pid();
+  private final SocketReads socketReads = new SocketReads();
   private ProcessSampler sampler;
   private long timer = -1;
+  private long socketTimer = -1;
   private boolean sampling;
 
   public StatsVerticle(Arbiter arbiter) {
@@ -64,10 +68,14 @@ public final class StatsVerticle extends VerticleBase {
     }
     sampling = true;
     List<StatsGroup> groups = groups();
+    List<CircusSocket> sockets = arbiter.sockets();
+    List<JsonObject> socketMessages = socketReads.take(sockets);
+    pollSockets(!sockets.isEmpty());
     EventBus bus = vertx.eventBus();
     vertx.executeBlocking(() -> {
       List<JsonObject> messages = new ArrayList<>();
       groups.forEach(group -> sample(group, messages));
+      messages.addAll(socketMessages);
       // Published together rather than as sampled: the consumers' threads wake once for the burst,
       // not once per message.
       messages.forEach(message -> bus.publish(ADDRESS, message));
@@ -78,6 +86,16 @@ public final class StatsVerticle extends VerticleBase {
         log.error("sampling the processes failed", done.cause());
       }
     });
+  }
+
+  /** Polls the sockets every 10 ms while there are any (a poll that never waits, on this context). */
+  private void pollSockets(boolean on) {
+    if (on && socketTimer < 0) {
+      socketTimer = vertx.setPeriodic(SocketReads.POLL_MILLIS, id -> socketReads.poll(arbiter.sockets()));
+    } else if (!on && socketTimer >= 0) {
+      vertx.cancelTimer(socketTimer);
+      socketTimer = -1;
+    }
   }
 
   /** What to sample this round: the watchers that have processes, then circusd itself. */
@@ -109,13 +127,14 @@ public final class StatsVerticle extends VerticleBase {
     messages.add(message("stat." + group.name(), GroupAggregate.of(records)));
   }
 
-  private static JsonObject message(String topic, JsonObject data) {
+  static JsonObject message(String topic, JsonObject data) {
     return new JsonObject().put("topic", topic).put("data", data);
   }
 
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
+    pollSockets(false);
     return Future.succeededFuture();
   }
 }

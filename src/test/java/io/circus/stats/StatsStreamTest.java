@@ -8,23 +8,31 @@ import io.circus.arbiter.ArbiterVerticle;
 import io.circus.arbiter.Await;
 import io.circus.config.ArbiterSpec;
 import io.circus.config.CommandArgs;
+import io.circus.config.ConfigLoader;
 import io.circus.config.WatcherSpec;
 import io.circus.process.NativeProcessLauncher;
+import io.circus.sockets.CircusSocket;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The stats stream on {@code circus.stats}, sampling real children of a real arbiter. */
 @ExtendWith(VertxExtension.class)
@@ -43,7 +51,11 @@ class StatsStreamTest {
   }
 
   private Arbiter streaming(WatcherSpec... watchers) {
-    Arbiter arbiter = Await.result(ArbiterVerticle.deploy(vertx, ArbiterSpec.defaults(), List.of(watchers), NativeProcessLauncher::new));
+    return streaming(ArbiterVerticle.deploy(vertx, ArbiterSpec.defaults(), List.of(watchers), NativeProcessLauncher::new));
+  }
+
+  private Arbiter streaming(Future<Arbiter> deployed) {
+    Arbiter arbiter = Await.result(deployed);
     Await.result(arbiter.start());
     Await.result(vertx.deployVerticle(new StatsVerticle(arbiter, FAST_PERIOD)));
     return arbiter;
@@ -151,7 +163,28 @@ class StatsStreamTest {
     assertThat(aggregate.fieldNames()).containsExactlyElementsOf(corpusAggregate.fieldNames());
   }
 
-  /** Rounds whose last group, circusd's own, has been published. */
+  @Test
+  void theSocketsGroupCountsThePollsThatFoundAConnectionWaiting(@TempDir Path dir) throws IOException {
+    Path ini = Files.writeString(dir.resolve("circus.ini"),
+        "[socket:web]\nhost = 127.0.0.1\nport = 0\n\n[watcher:idle]\ncmd = sleep 600\n");
+    Arbiter arbiter = streaming(ArbiterVerticle.deploy(vertx, ConfigLoader.load(ini, Map.of()), NativeProcessLauncher::new,
+        Map.of()));
+    CircusSocket web = arbiter.sockets().get(0);
+    String address = "127.0.0.1:" + web.info().getInteger("port");
+    assertThat(awaitData("stat.sockets", data -> true).getJsonArray("addresses")).containsExactly(address);
+
+    // Nobody accepts: the connection waits in the socket's queue, and every poll finds it.
+    try (Socket client = new Socket("127.0.0.1", web.info().getInteger("port"))) {
+      JsonObject reads = awaitData("stat.sockets." + web.fd(), data -> data.getInteger("reads") > 0);
+
+      assertThat(reads.fieldNames()).containsExactly("fd", "subtopic", "reads", "address");
+      assertThat(reads.getString("address")).isEqualTo(address);
+      assertThat(awaitData("stat.sockets", data -> data.getInteger("reads") > 0).getJsonArray("addresses"))
+          .containsExactly(address);
+    }
+  }
+
+  /** Rounds whose group of circusd's own processes has been published. */
   private int roundsCompleted() {
     return (int) published.stream().filter(m -> m.getString("topic").equals("stat.circus")).count();
   }
