@@ -11,6 +11,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,11 +35,8 @@ public final class CircusTop implements Callable<Integer> {
   @Option(names = "--ssh", paramLabel = "SERVER", description = "Not supported: use ssh -L to forward the endpoint.")
   String ssh;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-  boolean help;
-
-  @Option(names = "--version", versionHelp = true, description = "Show the version and exit.")
-  boolean version;
+  @Mixin
+  HelpAndVersion helpAndVersion;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new CircusTop()).execute(args));

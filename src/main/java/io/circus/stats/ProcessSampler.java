@@ -35,7 +35,7 @@ import oshi.util.UserGroupInfo;
 public final class ProcessSampler {
 
   /** Samples between two readings of a process's command line and user. */
-  static final int REFRESH_EVERY = 60;
+  private static final int REFRESH_EVERY = 60;
   private static final long SWEEP_INTERVAL_NANOS = 60_000_000_000L;
   private static final String UNAVAILABLE = "N/A";
 
@@ -59,11 +59,6 @@ public final class ProcessSampler {
   /** The record of {@code pid} with an empty list of children, or empty when it is gone. */
   public Optional<JsonObject> sampleAlone(int pid) {
     return record(pid).map(info -> info.put("children", new JsonArray()));
-  }
-
-  /** How many processes this sampler keeps a handle for (those sampled and not known gone). */
-  int handleCount() {
-    return handles.size();
   }
 
   private Optional<JsonObject> record(int pid) {
