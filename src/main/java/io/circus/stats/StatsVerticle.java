@@ -3,7 +3,6 @@ package io.circus.stats;
 import io.circus.arbiter.Arbiter;
 import io.circus.arbiter.ProcessInfo;
 import io.circus.arbiter.Watcher;
-import io.circus.sockets.CircusSocket;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -39,10 +38,9 @@ public final class StatsVerticle extends VerticleBase {
   private final Arbiter arbiter;
   private final Duration period;
   private final int daemonPid = (int) ProcessHandle.current().pid();
-  private final SocketReads socketReads = new SocketReads();
+  private SocketReads socketReads;
   private ProcessSampler sampler;
   private long timer = -1;
-  private long socketTimer = -1;
   private boolean sampling;
 
   public StatsVerticle(Arbiter arbiter) {
@@ -58,6 +56,7 @@ public final class StatsVerticle extends VerticleBase {
   public Future<?> start() {
     return vertx.executeBlocking(ProcessSampler::new).onSuccess(made -> {
       sampler = made;
+      socketReads = new SocketReads(arbiter::sockets);
       timer = vertx.setPeriodic(period.toMillis(), id -> tick());
     });
   }
@@ -68,9 +67,7 @@ public final class StatsVerticle extends VerticleBase {
     }
     sampling = true;
     List<StatsGroup> groups = groups();
-    List<CircusSocket> sockets = arbiter.sockets();
-    List<JsonObject> socketMessages = socketReads.take(sockets);
-    pollSockets(!sockets.isEmpty());
+    List<JsonObject> socketMessages = socketReads.take(arbiter.sockets());
     EventBus bus = vertx.eventBus();
     vertx.executeBlocking(() -> {
       List<JsonObject> messages = new ArrayList<>();
@@ -86,16 +83,6 @@ public final class StatsVerticle extends VerticleBase {
         log.error("sampling the processes failed", done.cause());
       }
     });
-  }
-
-  /** Polls the sockets every 10 ms while there are any (a poll that never waits, on this context). */
-  private void pollSockets(boolean on) {
-    if (on && socketTimer < 0) {
-      socketTimer = vertx.setPeriodic(SocketReads.POLL_MILLIS, id -> socketReads.poll(arbiter.sockets()));
-    } else if (!on && socketTimer >= 0) {
-      vertx.cancelTimer(socketTimer);
-      socketTimer = -1;
-    }
   }
 
   /** What to sample this round: the watchers that have processes, then circusd itself. */
@@ -134,7 +121,9 @@ public final class StatsVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
-    pollSockets(false);
-    return Future.succeededFuture();
+    return socketReads == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+      socketReads.close();
+      return null;
+    });
   }
 }
