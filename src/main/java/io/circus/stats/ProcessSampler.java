@@ -62,9 +62,9 @@ public final class ProcessSampler {
   }
 
   private Optional<JsonObject> record(int pid) {
-    long now = System.nanoTime();
-    sweepGone(now);
+    sweepGone(System.nanoTime());
     Optional<ProcStat> stat = ProcStat.read(pid);
+    long now = System.nanoTime(); // when the CPU time was read: the percentage's time base
     if (stat.isEmpty()) {
       handles.remove(pid);
       return Optional.empty();
