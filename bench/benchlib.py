@@ -494,6 +494,15 @@ def select_daemons(args):
     return chosen
 
 
+def add_fleet_args(parser, duration):
+    """--n, --settle and --duration of the benchmarks that measure a daemon at rest with N children."""
+    parser.add_argument("--n", type=int, default=1000, help="children (default 1000)")
+    parser.add_argument("--settle", type=float, default=10.0,
+                        help="seconds after all are alive before measuring (default 10)")
+    parser.add_argument("--duration", type=float, default=duration,
+                        help=f"seconds of measurement (default {duration:.0f})")
+
+
 def add_common_args(parser):
     parser.add_argument("--baselines", choices=("auto", "all", "none"), default="auto",
                         help="auto: compare with Python Circus / supervisord when found on PATH (default); "

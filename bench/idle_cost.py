@@ -61,9 +61,7 @@ def measure(cls, n, settle, duration, method, java_opts=None):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--n", type=int, default=1000, help="children (default 1000)")
-    p.add_argument("--settle", type=float, default=10.0, help="seconds after all are alive before measuring (default 10)")
-    p.add_argument("--duration", type=float, default=30.0, help="seconds of measurement (default 30)")
+    b.add_fleet_args(p, duration=30.0)
     b.add_common_args(p)
     args = p.parse_args()
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole-process benchmarks one after the other (about 12 minutes with both baselines installed,
-# 3 without) and keeps their reports and JSON results in one directory.
+# Runs the whole-process benchmarks one after the other (about 20 minutes with both baselines
+# installed, 6 without) and keeps their reports and JSON results in one directory.
 #
 #   bench/run_all.sh [--baselines auto|all|none] [--method auto|netlink|poll] [--out DIR]
 #
@@ -26,7 +26,7 @@ command -v python3 >/dev/null || { echo "run_all.sh: python3 is needed" >&2; exi
 mkdir -p "$out"
 
 status=0
-for bench in cold_start respawn_latency idle_cost streams; do
+for bench in cold_start respawn_latency idle_cost streams stats_cost; do
   echo "=== $bench" | tee "$out/$bench.txt"
   # Each script cleans up after itself, also when interrupted.
   if ! python3 "$here/$bench.py" "${common[@]}" --json "$out/$bench.json" 2>"$out/$bench.log" | tee -a "$out/$bench.txt"; then

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,11 +50,8 @@ public final class CircusPluginMain implements Callable<Integer> {
   @Option(names = "--ssh", paramLabel = "SERVER", description = "Not supported: use ssh -L to forward the endpoints.")
   String ssh;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-  boolean help;
-
-  @Option(names = "--version", versionHelp = true, description = "Show the version and exit.")
-  boolean version;
+  @Mixin
+  HelpAndVersion helpAndVersion;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new CircusPluginMain()).execute(args));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -68,11 +69,8 @@ public final class Circusd implements Callable<Integer> {
   @Option(names = {"-options", "--options", "--vertx-options"}, paramLabel = "JSON|FILE", description = "Vert.x: VertxOptions.")
   String vertxOptions;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-  boolean help;
-
-  @Option(names = "--version", versionHelp = true, description = "Show the version and exit.")
-  boolean version;
+  @Mixin
+  HelpAndVersion helpAndVersion;
 
   public static void main(String[] args) {
     int status = new CommandLine(new Circusd()).execute(args);

@@ -10,9 +10,9 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 /**
- * A subscriber to circusd's events channel (the PUB socket at {@code pubsub_endpoint}, SPEC §1.9):
- * a SUB socket subscribed to topic prefixes ({@code ""} for everything, {@code watcher.web.} for
- * one watcher). Blocking and single-threaded: use it from one thread, and close it there.
+ * A subscriber to circusd's events channel (the PUB socket at {@code pubsub_endpoint}, SPEC §1.9),
+ * or to its stats stream ({@code stats_endpoint}, §1.10, same framing): a SUB socket subscribed to
+ * topic prefixes ({@code ""} for everything, {@code watcher.web.} for one watcher). Blocking and single-threaded: use it from one thread, and close it there.
  */
 public final class EventSubscriber implements AutoCloseable {
 

@@ -1,7 +1,5 @@
 package io.circus.commands;
 
-import io.circus.arbiter.EpochTime;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -28,9 +26,7 @@ final class Dstats implements Command {
     return Execution.computed(() -> context.vertx().executeBlocking(() -> {
       context.sampler().sampleAlone(self);
       Thread.sleep(CPU_WINDOW_MILLIS); // on a worker thread: the CPU percentage needs a time window
-      JsonObject info = context.sampler().sampleAlone(self).orElseThrow();
-      info.put("age", EpochTime.now() - info.getDouble("create_time")).put("children", new JsonArray());
-      return new JsonObject().put("info", info);
+      return new JsonObject().put("info", context.sampler().sampleAlone(self).orElseThrow());
     }, false));
   }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
 final class InactiveOptions {
 
   private static final Map<SectionRef.Kind, Set<String>> KEYS = Map.of(
-      SectionRef.Kind.CIRCUS, Set.of("papa_endpoint", "statsd", "stats_endpoint", "statsd_close_outputs",
+      SectionRef.Kind.CIRCUS, Set.of("papa_endpoint", "statsd_close_outputs",
           "multicast_endpoint", "stream_backend", "httpd", "httpd_host", "httpd_port", "httpd_close_outputs", "debug",
           "debug_gc", "fqdn_prefix"),
       SectionRef.Kind.WATCHER, Set.of("virtualenv", "virtualenv_py_ver", "copy_path", "use_papa"),

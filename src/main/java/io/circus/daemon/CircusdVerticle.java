@@ -15,6 +15,7 @@ import io.circus.config.ConfigException;
 import io.circus.plugins.InProcessPlugins;
 import io.circus.process.NativeProcessLauncher;
 import io.circus.stats.ProcessSampler;
+import io.circus.stats.StatsVerticle;
 import io.circus.zmq.EndpointBindException;
 import io.circus.zmq.ZmqBridgeSpec;
 import io.circus.zmq.ZmqBridgeVerticle;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The circusd daemon inside Vert.x: writes the pid file, deploys the arbiter with the loaded
- * configuration, the command controller and the ZeroMQ bridge (Circus's controller and events
- * endpoints), starts the watchers, and answers what commands ask of the daemon as a whole (reload
+ * configuration, the command controller, the ZeroMQ bridge (Circus's controller and events
+ * endpoints, and the stats endpoint) and, when {@code statsd} is on, the stats stream; starts the watchers, and answers what commands ask of the daemon as a whole (reload
  * the configuration, restart, quit). On undeploy everything is stopped and the pid file removed.
  */
 public final class CircusdVerticle extends VerticleBase implements DaemonControl {
@@ -79,6 +80,7 @@ public final class CircusdVerticle extends VerticleBase implements DaemonControl
           return vertx.deployVerticle(new Controller(CommandRegistry.circus(), commands));
         })
         .compose(id -> deployZmqBridge())
+        .compose(id -> config.arbiter().statsd() ? vertx.deployVerticle(new StatsVerticle(arbiter)) : Future.succeededFuture(id))
         .recover(failure -> removePidFile().transform(removed -> Future.failedFuture(failure)))
         .onSuccess(id -> {
           running = true;

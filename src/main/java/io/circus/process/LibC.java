@@ -145,6 +145,8 @@ final class LibC {
 
   static native int eventfd(int initialValue, int flags);
 
+  static native int poll(Pointer fds, long count, int timeoutMillis);
+
   static native int eventfd_read(int fd, long[] value);
 
   static native int eventfd_write(int fd, long value);

@@ -1,5 +1,8 @@
 package io.circus.stats;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 /** The text formats of Circus's process records (SPEC.md §5.3). */
 public final class HumanFormat {
 
@@ -13,7 +16,8 @@ public final class HumanFormat {
     for (int i = SYMBOLS.length() - 1; i >= 0; i--) {
       double unit = Math.pow(1024, i + 1);
       if (n >= unit) {
-        return String.format(java.util.Locale.ROOT, "%.2f%c", n / unit, SYMBOLS.charAt(i));
+        // Python's "%.2f": the exact binary value rounded half-even (String.format rounds half-up).
+        return new BigDecimal(n / unit).setScale(2, RoundingMode.HALF_EVEN).toPlainString() + SYMBOLS.charAt(i);
       }
     }
     return n + "B";
@@ -29,7 +33,8 @@ public final class HumanFormat {
     long microsPart = micros % 1_000_000;
     String fraction = Long.toString(microsPart);
     fraction = fraction.substring(0, Math.min(2, fraction.length()));
-    return (totalSeconds / 60 % 60) + ":" + String.format("%02d", totalSeconds % 60) + "." + fraction;
+    long seconds = totalSeconds % 60;
+    return (totalSeconds / 60 % 60) + (seconds < 10 ? ":0" : ":") + seconds + "." + fraction;
   }
 
   /** {@code value} rounded to {@code decimals} places, as Python's round() on a float. */

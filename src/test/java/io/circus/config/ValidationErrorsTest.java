@@ -88,7 +88,7 @@ class ValidationErrorsTest {
   void inactiveOptionsAreReportedOnceEach() {
     CircusConfig c = new ConfigFixture(dir).load("""
         [circus]
-        statsd = true
+        debug = true
         httpd_port = 9000
         check_delay = 3
         endpoint = ipc://circus.sock
@@ -106,7 +106,7 @@ class ValidationErrorsTest {
         [plugin:p]
         use = a.B
         """);
-    assertThat(c.inactiveOptions()).containsExactly("[circus] statsd", "[circus] httpd_port",
+    assertThat(c.inactiveOptions()).containsExactly("[circus] debug", "[circus] httpd_port",
         "[socket:s] use_papa");
   }
 }

@@ -69,13 +69,21 @@ final class CircusdProcess implements AutoCloseable {
   record Endpoints(String controller, String pubsub) {
   }
 
-  private static final Pattern LISTENING = Pattern.compile("controller listening on (\\S+); .* published on (\\S+)");
+  /** The log line of the bound endpoints; with stats on, the stats endpoint comes after the events one. */
+  private static final Pattern LISTENING = Pattern.compile("controller listening on (\\S+); .*? published on ([^\\s;]+)");
+  private static final Pattern STATS = Pattern.compile("circus.stats published on ([^\\s;]+)");
 
   /** Waits for circusd to log its bound endpoints. */
   Endpoints awaitEndpoints() {
     Matcher matcher = await("circusd to bind its endpoints").atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(20)).until(() -> LISTENING.matcher(output()), Matcher::find);
     return new Endpoints(matcher.group(1), matcher.group(2));
+  }
+
+  /** Waits for circusd to log its bound stats endpoint ({@code statsd} on). */
+  String awaitStatsEndpoint() {
+    return await("circusd to bind its stats endpoint").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+        .until(() -> STATS.matcher(output()), Matcher::find).group(1);
   }
 
   String output() {

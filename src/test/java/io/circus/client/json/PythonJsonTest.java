@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +23,19 @@ class PythonJsonTest {
       "-0.5, -0.5", "-0.0, -0.0", "0.3, 0.3", "1e-7, 1e-07", "1.5e300, 1.5e+300", "100.0, 100.0"})
   void floatsAreWrittenAsPythonRepr(double value, String repr) {
     assertThat(PythonFloat.repr(value)).isEqualTo(repr);
+  }
+
+  @Test
+  void floatsOfEveryMagnitudeAreWrittenAsPythonWritesThem() throws IOException {
+    List<String> lines;
+    try (InputStream in = PythonJsonTest.class.getResourceAsStream("python-repr.txt")) {
+      lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().filter(l -> !l.startsWith("#")).toList();
+    }
+
+    assertThat(lines).hasSizeGreaterThan(2000).allSatisfy(line -> {
+      String[] pair = line.split(" ");
+      assertThat(PythonFloat.repr(Double.parseDouble(pair[0]))).as(pair[0]).isEqualTo(pair[1]);
+    });
   }
 
   @Test
