@@ -2,6 +2,7 @@ package io.circus.zmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.circus.testing.JeromqClients;
 import io.circus.testing.PyZmq;
 import io.circus.testing.StreamingDaemon;
 import io.vertx.core.Vertx;
