@@ -1,5 +1,6 @@
 package io.circus.zmq;
 
+import io.circus.zmtp.Zmtp;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -193,30 +194,19 @@ final class ZmtpConnection {
 
   /** Consumes one complete frame if the input holds one. */
   private boolean readFrame() throws Zmtp.ZmtpException {
-    int start = input.position();
-    if (input.remaining() < 2) {
+    Zmtp.FrameHeader header = Zmtp.FrameHeader.peek(input, MAX_FRAME_SIZE);
+    if (header == null) {
       return false;
     }
-    int flags = input.get(start) & 0xFF;
-    boolean longFrame = (flags & Zmtp.LONG) != 0;
-    int headerSize = longFrame ? 9 : 2;
-    if (input.remaining() < headerSize) {
+    if (input.remaining() < header.length() + header.size()) {
+      inputNeeded = header.length() + (int) header.size();
       return false;
     }
-    long size = longFrame ? input.getLong(start + 1) : input.get(start + 1) & 0xFF;
-    if (size < 0 || size > MAX_FRAME_SIZE) {
-      throw new Zmtp.ZmtpException("frame of " + Long.toUnsignedString(size) + " bytes, over the limit of "
-          + MAX_FRAME_SIZE);
-    }
-    if (input.remaining() < headerSize + size) {
-      inputNeeded = headerSize + (int) size;
-      return false;
-    }
-    input.position(start + headerSize);
-    if ((flags & Zmtp.COMMAND) != 0) {
-      onCommand(Zmtp.Command.parse(take((int) size)));
+    input.position(input.position() + header.length());
+    if (header.isCommand()) {
+      onCommand(Zmtp.Command.parse(take((int) header.size())));
     } else {
-      onMessageFrame((int) size, (flags & Zmtp.MORE) != 0);
+      onMessageFrame((int) header.size(), header.hasMore());
     }
     return true;
   }
