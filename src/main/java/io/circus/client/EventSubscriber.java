@@ -34,6 +34,7 @@ public final class EventSubscriber implements AutoCloseable {
    */
   public Optional<CircusEvent> receive(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
+    boolean polled = false;
     while (true) {
       byte[][] message = socket.receive();
       if (message != null) {
@@ -41,8 +42,10 @@ public final class EventSubscriber implements AutoCloseable {
         continue;
       }
       long left = deadline - System.nanoTime();
-      if (left <= 0) return Optional.empty();
-      socket.poll(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+      if (left <= 0 && polled) return Optional.empty();
+      // Polled once even without time to wait: the ipc socket reads (and handshakes) only then.
+      socket.poll(left <= 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+      polled = true;
     }
   }
 
