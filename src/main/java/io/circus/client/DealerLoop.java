@@ -84,7 +84,7 @@ final class DealerLoop implements Runnable {
     }
   }
 
-  /** @throws CircusClientException when the endpoint is not a valid address, or (ipc) cannot be connected to */
+  /** @throws CircusClientException when the endpoint is not valid, or for ipc when nobody listens on it */
   DealerLoop(String endpoint) {
     dealer = ClientSocket.dealer(endpoint, RequestIds.next().getBytes(StandardCharsets.US_ASCII));
     thread = new Thread(this, "circus-client " + endpoint);

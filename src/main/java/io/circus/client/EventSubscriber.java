@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A subscriber to circusd's events channel (the PUB socket at {@code pubsub_endpoint}, SPEC §1.9),
  * or to its stats stream ({@code stats_endpoint}, §1.10, same framing): a SUB socket subscribed to
- * topic prefixes ({@code ""} for everything, {@code watcher.web.} for one watcher). Blocking and single-threaded: use it from one thread, and close it there.
+ * topic prefixes ({@code ""} for everything, {@code watcher.web.} for one watcher), on a tcp or an
+ * ipc endpoint. Blocking and single-threaded: use it from one thread, and close it there.
  */
 public final class EventSubscriber implements AutoCloseable {
 
@@ -21,8 +22,8 @@ public final class EventSubscriber implements AutoCloseable {
   }
 
   /**
-   * @throws CircusClientException when the endpoint is not a valid ZeroMQ address, or (ipc) cannot
-   *     be connected to
+   * @throws CircusClientException when the endpoint is not a valid ZeroMQ address, or for ipc when
+   *     the socket file is missing or nobody listens on it
    */
   public static EventSubscriber connect(String endpoint, List<String> topicPrefixes) {
     return new EventSubscriber(ClientSocket.subscriber(endpoint, topicPrefixes));
