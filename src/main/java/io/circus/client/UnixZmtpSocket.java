@@ -287,14 +287,9 @@ final class UnixZmtpSocket implements ClientSocket {
   private void onCommand(Zmtp.Command command) throws Zmtp.ZmtpException {
     switch (command.name()) {
       case "READY" -> onReady(command);
-      case "ERROR" -> throw new Zmtp.ZmtpException("the peer reported an error: "
-          + new String(command.data(), StandardCharsets.US_ASCII));
+      case "ERROR" -> throw command.peerError();
       case "PING" -> {
-        // PING is a 2-byte TTL then up to 16 bytes of context, which PONG echoes.
-        byte[] data = command.data();
-        byte[] context = new byte[Math.max(0, data.length - 2)];
-        System.arraycopy(data, data.length - context.length, context, 0, context.length);
-        output.add(ByteBuffer.wrap(Zmtp.command("PONG", context)));
+        output.add(ByteBuffer.wrap(command.pong()));
         flush();
       }
       default -> {

@@ -214,14 +214,10 @@ final class ZmtpConnection {
   private void onCommand(Zmtp.Command command) throws Zmtp.ZmtpException {
     switch (command.name()) {
       case "READY" -> onReady(command);
-      case "ERROR" -> throw new Zmtp.ZmtpException("the peer reported an error: "
-          + new String(command.data(), StandardCharsets.US_ASCII));
+      case "ERROR" -> throw command.peerError();
       case "PING" -> {
         requireReady(command);
-        // PING is a 2-byte TTL then up to 16 bytes of context, which PONG echoes.
-        byte[] context = command.data().length > 2 ? Arrays.copyOfRange(command.data(), 2, command.data().length)
-            : new byte[0];
-        enqueue(ByteBuffer.wrap(Zmtp.command("PONG", context)));
+        enqueue(ByteBuffer.wrap(command.pong()));
         flush();
       }
       default -> {

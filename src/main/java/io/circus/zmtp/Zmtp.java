@@ -3,6 +3,7 @@ package io.circus.zmtp;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -117,6 +118,17 @@ public final class Zmtp {
       byte[] data = new byte[body.length - 1 - nameLength];
       System.arraycopy(body, 1 + nameLength, data, 0, data.length);
       return new Command(name, data);
+    }
+
+    /** The PONG frame that answers this PING: PING is a 2-byte TTL then up to 16 bytes of context, which PONG echoes. */
+    public byte[] pong() {
+      byte[] context = data.length > 2 ? Arrays.copyOfRange(data, 2, data.length) : new byte[0];
+      return command("PONG", context);
+    }
+
+    /** What this ERROR command from the peer stands for. */
+    public ZmtpException peerError() {
+      return new ZmtpException("the peer reported an error: " + new String(data, StandardCharsets.US_ASCII));
     }
 
     /** The metadata properties of a READY command, by lower-case name (names are case-insensitive). */
