@@ -50,6 +50,8 @@ final class UnixZmtpSocket implements ClientSocket {
   private SocketChannel channel;
   private SelectionKey key;
   private ByteBuffer input;
+  /** Bytes the frame being read needs in the input buffer, when more than it holds. */
+  private int inputNeeded;
   private State state;
   private long reconnectAtNanos;
 
@@ -216,7 +218,8 @@ final class UnixZmtpSocket implements ClientSocket {
         // each step consumed the greeting or a frame
       }
       if (channel != null) {
-        input.compact();
+        input = Zmtp.fitted(input.compact(), inputNeeded, READ_BUFFER_SIZE);
+        inputNeeded = 0;
       }
     } catch (IOException | Zmtp.ZmtpException e) {
       // A broken connection or a peer that is not circusd's ZMTP: try again later, as libzmq does.
@@ -258,7 +261,7 @@ final class UnixZmtpSocket implements ClientSocket {
     return Zmtp.message(body);
   }
 
-  /** Consumes one complete frame if the input holds one; grows the input for a bigger frame. */
+  /** Consumes one complete frame if the input holds one. */
   private boolean readFrame() throws Zmtp.ZmtpException {
     Zmtp.FrameHeader header = Zmtp.FrameHeader.peek(input, MAX_FRAME_SIZE);
     if (header == null) {
@@ -266,11 +269,7 @@ final class UnixZmtpSocket implements ClientSocket {
     }
     int frameSize = header.length() + (int) header.size();
     if (input.remaining() < frameSize) {
-      if (frameSize > input.capacity()) {
-        ByteBuffer bigger = ByteBuffer.allocate(frameSize);
-        bigger.put(input).flip();
-        input = bigger;
-      }
+      inputNeeded = frameSize;
       return false;
     }
     input.position(input.position() + header.length());

@@ -278,13 +278,7 @@ final class ZmtpConnection {
 
   /** Grows the input buffer for a frame bigger than it, shrinks it back once empty. */
   private void resizeInput() {
-    if (inputNeeded > input.capacity()) {
-      ByteBuffer bigger = ByteBuffer.allocate(inputNeeded);
-      bigger.put(input.flip());
-      input = bigger;
-    } else if (input.position() == 0 && input.capacity() > READ_BUFFER_SIZE) {
-      input = ByteBuffer.allocate(READ_BUFFER_SIZE);
-    }
+    input = Zmtp.fitted(input, inputNeeded, READ_BUFFER_SIZE);
     inputNeeded = 0;
   }
 

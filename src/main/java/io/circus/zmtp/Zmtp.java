@@ -215,6 +215,20 @@ public final class Zmtp {
     return NULL_MECHANISM.equals(mechanism);
   }
 
+  /**
+   * A read buffer, in write mode (after {@code compact}), fitted to what comes next: grown to hold
+   * a frame of {@code needed} bytes, and back to {@code normalSize} once emptied of a big one.
+   */
+  public static ByteBuffer fitted(ByteBuffer input, int needed, int normalSize) {
+    if (needed > input.capacity()) {
+      return ByteBuffer.allocate(needed).put(input.flip());
+    }
+    if (input.position() == 0 && input.capacity() > normalSize) {
+      return ByteBuffer.allocate(normalSize);
+    }
+    return input;
+  }
+
   /** A command frame. */
   public static byte[] command(String name, byte[] data) {
     byte[] nameBytes = name.getBytes(StandardCharsets.US_ASCII);
