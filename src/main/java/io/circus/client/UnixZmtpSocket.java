@@ -241,12 +241,12 @@ final class UnixZmtpSocket implements ClientSocket {
     }
     boolean subscribeCommands = Zmtp.minorVersion(input, start) >= 1;
     input.position(start + Zmtp.GREETING_SIZE);
+    state = State.HANDSHAKE;
     output.add(ByteBuffer.wrap(type.readyCommand(identity)));
     for (byte[] prefix : topicPrefixes) {
       output.add(ByteBuffer.wrap(subscription(prefix, subscribeCommands)));
     }
     flush();
-    state = State.HANDSHAKE;
     return true;
   }
 
