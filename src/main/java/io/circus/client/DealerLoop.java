@@ -3,10 +3,6 @@ package io.circus.client;
 import io.circus.client.json.JsonReader;
 import io.circus.client.json.JsonWriter;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,14 +10,10 @@ import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
-import org.zeromq.ZMQException;
 
 /**
- * The thread that owns a DEALER socket (JeroMQ sockets are not thread-safe): callers queue
- * requests and wake it through a pipe; it sends them, reads replies, completes the call whose id
+ * The thread that owns a DEALER socket (neither JeroMQ's nor ours is thread-safe): callers queue
+ * requests and wake it; it sends them, reads replies, completes the call whose id
  * a reply names (replies with another id are dropped, as the Python client does), and fails
  * calls whose time-out passed.
  */
@@ -29,10 +21,7 @@ final class DealerLoop implements Runnable {
 
   private static final int MAX_RECEIVED_PER_ROUND = 1000;
 
-  private final ZContext context;
-  private final ZMQ.Socket dealer;
-  private final Pipe wakeup;
-  private final ZMQ.Poller poller;
+  private final ClientSocket dealer;
   private final Queue<Outgoing> outbox = new ConcurrentLinkedQueue<>();
   private final Map<String, Outgoing> pending = new HashMap<>();
   private final PriorityQueue<Outgoing> deadlines =
@@ -95,26 +84,9 @@ final class DealerLoop implements Runnable {
     }
   }
 
+  /** @throws CircusClientException when the endpoint is not valid, or for ipc when nobody listens on it */
   DealerLoop(String endpoint) {
-    context = new ZContext(1);
-    try {
-      dealer = context.createSocket(SocketType.DEALER);
-      ZmqSockets.configure(dealer, endpoint);
-      dealer.setIdentity(RequestIds.next().getBytes(StandardCharsets.US_ASCII));
-      dealer.connect(endpoint);
-      wakeup = Pipe.open();
-      wakeup.source().configureBlocking(false);
-      wakeup.sink().configureBlocking(false);
-      poller = context.createPoller(2);
-      poller.register(dealer, ZMQ.Poller.POLLIN);
-      poller.register(wakeup.source(), ZMQ.Poller.POLLIN);
-    } catch (ZMQException | IllegalArgumentException e) {
-      context.close();
-      throw new CircusClientException("cannot connect to " + endpoint + ": " + e.getMessage(), e);
-    } catch (IOException e) {
-      context.close();
-      throw new UncheckedIOException(e);
-    }
+    dealer = ClientSocket.dealer(endpoint, RequestIds.next().getBytes(StandardCharsets.US_ASCII));
     thread = new Thread(this, "circus-client " + endpoint);
     thread.setDaemon(true);
     thread.start();
@@ -154,19 +126,14 @@ final class DealerLoop implements Runnable {
   }
 
   private void wake() {
-    try {
-      wakeup.sink().write(ByteBuffer.wrap(new byte[] {1}));
-    } catch (IOException closedOrFull) {
-      // full: a wake-up is already pending; closed: the loop has ended and failed everything
-    }
+    dealer.wake();
   }
 
   @Override
   public void run() {
     try {
       while (!closing) {
-        poller.poll(millisToNextDeadline());
-        drainWakeups();
+        dealer.poll(millisToNextDeadline());
         sendQueued();
         receiveReplies();
         expireDeadlines();
@@ -183,21 +150,10 @@ final class DealerLoop implements Runnable {
     return nanos <= 0 ? 0 : Math.max(1, nanos / 1_000_000);
   }
 
-  private void drainWakeups() {
-    ByteBuffer buffer = ByteBuffer.allocate(64);
-    try {
-      while (wakeup.source().read(buffer) > 0) {
-        buffer.clear();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private void sendQueued() {
     for (Outgoing outgoing = outbox.poll(); outgoing != null; outgoing = outbox.poll()) {
       if (outgoing.reply() != null && outgoing.reply().isDone()) continue; // cancelled by the caller
-      if (!dealer.send(outgoing.payload(), ZMQ.DONTWAIT)) {
+      if (!dealer.send(outgoing.payload())) {
         outgoing.fail(new CircusClientException("cannot send: too many requests queued for the daemon"));
       } else if (outgoing.reply() == null) {
         outgoing.sent().complete(null);
@@ -210,11 +166,12 @@ final class DealerLoop implements Runnable {
 
   private void receiveReplies() {
     for (int i = 0; i < MAX_RECEIVED_PER_ROUND; i++) {
-      byte[] frame = dealer.recv(ZMQ.DONTWAIT);
-      if (frame == null) return;
+      byte[][] message = dealer.receive();
+      if (message == null) return;
+      if (message.length != 1) continue; // circusd replies one frame: this names no call
       JsonObject reply;
       try {
-        reply = JsonReader.parseObject(new String(frame, StandardCharsets.UTF_8));
+        reply = JsonReader.parseObject(new String(message[0], StandardCharsets.UTF_8));
       } catch (IllegalArgumentException unreadable) {
         // A reply that cannot be read names no call; the call it answered times out.
         continue;
@@ -252,13 +209,6 @@ final class DealerLoop implements Runnable {
     for (Outgoing outgoing = outbox.poll(); outgoing != null; outgoing = outbox.poll()) {
       outgoing.fail(closed);
     }
-    poller.close();
-    context.close();
-    try {
-      wakeup.sink().close();
-      wakeup.source().close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    dealer.close();
   }
 }

@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The Circus command channel over ZeroMQ, as the Python client speaks it (SPEC §1.2): a DEALER
  * with a random 32-hex identity and linger 0, connected to circusd's ROUTER endpoint
- * ({@code tcp://127.0.0.1:5555} by default); one JSON frame per request, replies matched by id.
- * No Vert.x runtime is needed. The socket lives on one thread of its own, so any thread may call.
+ * ({@code tcp://127.0.0.1:5555} by default, or an {@code ipc://PATH} Unix socket); one JSON frame
+ * per request, replies matched by id. No Vert.x runtime is needed. The socket lives on one thread of its own, so any thread may call.
  *
  * <pre>{@code
  * try (CircusClient circus = ZmqCircusClient.connect("tcp://127.0.0.1:5555")) {
@@ -34,7 +34,10 @@ public final class ZmqCircusClient implements CircusClient {
     return connect(endpoint, DEFAULT_TIMEOUT);
   }
 
-  /** @throws CircusClientException when the endpoint is not a valid ZeroMQ address */
+  /**
+   * @throws CircusClientException when the endpoint is not a valid ZeroMQ address, or for ipc when
+   *     the socket file is missing or nobody listens on it
+   */
   public static ZmqCircusClient connect(String endpoint, Duration timeout) {
     return new ZmqCircusClient(endpoint, timeout);
   }

@@ -3,10 +3,10 @@ package io.circus.client;
 import java.util.regex.Pattern;
 import org.zeromq.ZMQ;
 
-/** Settings every client socket gets. */
+/** Settings every JeroMQ client socket (tcp endpoints; ipc ones are {@link UnixZmtpSocket}s) gets. */
 final class ZmqSockets {
 
-  private static final Pattern LOCAL = Pattern.compile("ipc://.*|inproc://.*|tcp://(127\\.[0-9.]+|localhost|\\[::1])(:.*)?");
+  private static final Pattern LOCAL = Pattern.compile("inproc://.*|tcp://(127\\.[0-9.]+|localhost|\\[::1])(:.*)?");
 
   private ZmqSockets() {
   }

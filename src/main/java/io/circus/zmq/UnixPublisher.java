@@ -1,5 +1,6 @@
 package io.circus.zmq;
 
+import io.circus.zmtp.Zmtp;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.circus.zmq;
 
+import io.circus.zmtp.Zmtp;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -193,30 +194,19 @@ final class ZmtpConnection {
 
   /** Consumes one complete frame if the input holds one. */
   private boolean readFrame() throws Zmtp.ZmtpException {
-    int start = input.position();
-    if (input.remaining() < 2) {
+    Zmtp.FrameHeader header = Zmtp.FrameHeader.peek(input, MAX_FRAME_SIZE);
+    if (header == null) {
       return false;
     }
-    int flags = input.get(start) & 0xFF;
-    boolean longFrame = (flags & Zmtp.LONG) != 0;
-    int headerSize = longFrame ? 9 : 2;
-    if (input.remaining() < headerSize) {
+    if (input.remaining() < header.length() + header.size()) {
+      inputNeeded = header.length() + (int) header.size();
       return false;
     }
-    long size = longFrame ? input.getLong(start + 1) : input.get(start + 1) & 0xFF;
-    if (size < 0 || size > MAX_FRAME_SIZE) {
-      throw new Zmtp.ZmtpException("frame of " + Long.toUnsignedString(size) + " bytes, over the limit of "
-          + MAX_FRAME_SIZE);
-    }
-    if (input.remaining() < headerSize + size) {
-      inputNeeded = headerSize + (int) size;
-      return false;
-    }
-    input.position(start + headerSize);
-    if ((flags & Zmtp.COMMAND) != 0) {
-      onCommand(Zmtp.Command.parse(take((int) size)));
+    input.position(input.position() + header.length());
+    if (header.isCommand()) {
+      onCommand(Zmtp.Command.parse(take((int) header.size())));
     } else {
-      onMessageFrame((int) size, (flags & Zmtp.MORE) != 0);
+      onMessageFrame((int) header.size(), header.hasMore());
     }
     return true;
   }
@@ -224,14 +214,10 @@ final class ZmtpConnection {
   private void onCommand(Zmtp.Command command) throws Zmtp.ZmtpException {
     switch (command.name()) {
       case "READY" -> onReady(command);
-      case "ERROR" -> throw new Zmtp.ZmtpException("the peer reported an error: "
-          + new String(command.data(), StandardCharsets.US_ASCII));
+      case "ERROR" -> throw command.peerError();
       case "PING" -> {
         requireReady(command);
-        // PING is a 2-byte TTL then up to 16 bytes of context, which PONG echoes.
-        byte[] context = command.data().length > 2 ? Arrays.copyOfRange(command.data(), 2, command.data().length)
-            : new byte[0];
-        enqueue(ByteBuffer.wrap(Zmtp.command("PONG", context)));
+        enqueue(ByteBuffer.wrap(command.pong()));
         flush();
       }
       default -> {
@@ -292,13 +278,7 @@ final class ZmtpConnection {
 
   /** Grows the input buffer for a frame bigger than it, shrinks it back once empty. */
   private void resizeInput() {
-    if (inputNeeded > input.capacity()) {
-      ByteBuffer bigger = ByteBuffer.allocate(inputNeeded);
-      bigger.put(input.flip());
-      input = bigger;
-    } else if (input.position() == 0 && input.capacity() > READ_BUFFER_SIZE) {
-      input = ByteBuffer.allocate(READ_BUFFER_SIZE);
-    }
+    input = Zmtp.fitted(input, inputNeeded, READ_BUFFER_SIZE);
     inputNeeded = 0;
   }
 

@@ -1,5 +1,7 @@
 package io.circus.zmq;
 
+import io.circus.zmtp.Zmtp;
+
 /**
  * What a server socket on the ipc transport does with its peers: the socket-type part of ZMTP
  * (ROUTER or PUB) on top of {@link ZmtpConnection}'s framing. Called on the server's thread only.

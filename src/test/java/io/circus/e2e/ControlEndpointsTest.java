@@ -3,6 +3,7 @@ package io.circus.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.circus.client.ZmqCircusClient;
 import io.circus.testing.OsUser;
 import io.circus.testing.PyZmq;
 import io.vertx.core.json.JsonObject;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * circusd's ZeroMQ endpoints as users meet them: bin/circusctl over tcp, a libzmq client (pyzmq,
- * what Circus's own tools use) over ipc, the ipc socket files' owner and mode, and bind failures.
+ * circusd's ZeroMQ endpoints as users meet them: bin/circusctl over tcp and ipc, a libzmq client
+ * (pyzmq, what Circus's own tools use) over ipc, the ipc socket files' owner and mode, and bind failures.
  */
 class ControlEndpointsTest {
 
@@ -81,6 +82,47 @@ class ControlEndpointsTest {
       assertThat(circusd.waitForExit(EXIT)).isZero();
       assertThat(dir.resolve("circusd.sock")).doesNotExist();
       assertThat(dir.resolve("circusd-pub.sock")).doesNotExist();
+    }
+  }
+
+  @Test
+  void ourCircusctlShowsStatusFollowsOutputAndListensOverIpc() throws Exception {
+    // Absolute paths: tail -f takes the events endpoint from globaloptions, as configured, and
+    // circusctl does not run in circusd's directory.
+    config("endpoint = ipc://%s\npubsub_endpoint = ipc://%s\n".formatted(dir.resolve("circusd.sock"),
+        dir.resolve("circusd-pub.sock")), """
+        [watcher:ticker]
+        cmd = sh -c 'i=0; while :; do echo "tick $i"; i=$((i+1)); sleep 0.1; done'
+        stdout_stream.class = FileStream
+        stdout_stream.filename = %s
+        """.formatted(dir.resolve("ticker.log")));
+    try (CircusdProcess circusd = CircusdProcess.start(dir, "circus.ini")) {
+      CircusdProcess.Endpoints endpoints = circusd.awaitEndpoints();
+      String missing = "ipc://" + dir.resolve("nothing.sock");
+
+      assertThat(circusctl("--endpoint", endpoints.controller(), "status")).isEqualTo("ticker: active\n");
+      CircusctlProcess.Result refused = CircusctlProcess.run(dir, "--endpoint", missing, "status");
+      assertThat(refused.status()).isEqualTo(1);
+      assertThat(refused.stderr()).contains("cannot connect to " + missing + ": No such file or directory");
+
+      // tail prints 10 lines of history at most: more are live lines from the events endpoint.
+      CircusctlProcess follow = CircusctlProcess.start(dir, "--endpoint", endpoints.controller(), "tail", "-f", "ticker");
+      CircusctlProcess listen = CircusctlProcess.start(dir, "--endpoint", endpoints.pubsub(), "listen");
+      try (ZmqCircusClient client = ZmqCircusClient.connect(endpoints.controller())) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> follow.stdout().lines().filter(l -> l.contains("| tick")).count() > 10);
+        // listen's subscription travels on its own: reload until an event shows it arrived.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+          client.call("reload", new JsonObject().put("name", "ticker")).join();
+          return listen.stdout().contains("b'watcher.ticker.");
+        });
+      } finally {
+        follow.process().destroy();
+        follow.process().waitFor();
+        listen.process().destroy();
+        listen.process().waitFor();
+      }
+      assertThat(circusctl("--endpoint", endpoints.controller(), "quit")).isEqualTo("ok\n");
+      assertThat(circusd.waitForExit(EXIT)).isZero();
     }
   }
 
