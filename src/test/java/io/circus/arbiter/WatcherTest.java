@@ -7,14 +7,10 @@ import io.circus.config.WatcherSpec;
 import io.circus.process.ExitStatus;
 import io.circus.process.SpawnException;
 import io.circus.process.Signals;
-import io.circus.sockets.CircusSockets;
-import io.circus.stream.OutputStreams;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,28 +20,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class WatcherTest {
 
-  private final FakeLauncher launcher = new FakeLauncher();
-  private final RecordedEvents events = new RecordedEvents();
-  private WatcherRuntime runtime;
-  private WorkerSpawner spawner;
+  private FakeRuntime fake;
+  private FakeLauncher launcher;
+  private RecordedEvents events;
 
   @BeforeEach
   void setUp(Vertx vertx) {
-    spawner = new WorkerSpawner(vertx, launcher);
-    Context context = vertx.getOrCreateContext();
-    CircusSockets sockets = new CircusSockets(vertx, context, launcher);
-    runtime = new WatcherRuntime(vertx, context, spawner, launcher::signalPid, events,
-        new SpawnRequestFactory(Map.of("PATH", "/usr/bin:/bin"), sockets), sockets, new OutputStreams(vertx), 5.0);
+    fake = new FakeRuntime(vertx);
+    launcher = fake.launcher;
+    events = fake.events;
   }
 
   @AfterEach
   void tearDown() {
-    spawner.close();
-    launcher.close();
+    fake.close();
   }
 
   private Watcher watcher(WatcherSpec.Builder spec) {
-    return new Watcher(spec.build(), runtime);
+    return fake.watcher(spec);
   }
 
   private static WatcherSpec.Builder spec(String name) {
