@@ -17,18 +17,18 @@ circus_build_if_stale() {
 
 # A supervisor is small and long-lived. Each option measured with 1000 children by
 # bench/jvm_flags.py (bench/README.md has the table), against the same set without it:
-#   -XX:+UseSerialGC         one GC thread, no G1 remembered sets: RSS -6 MB, 6 threads fewer
+#   -XX:+UseSerialGC         one GC thread, no G1 remembered sets: RSS -9 MB, 6 threads fewer
 #   -Xms16m -Xmx128m         a small heap that may still grow (1000 children use about 10 MB):
-#                            RSS -41 MB (the JVM's default heap starts at 1/64 of the RAM)
-#   -XX:TieredStopAtLevel=1  C1 only, no C2 compiling at start-up: RSS -7 MB, start -0.1 s
-#   -XX:-UsePerfData         no hsperfdata file and no 50 ms sampling tick: idle CPU 0.2 % -> 0.05 %
-# (-Xss512k, -XX:ReservedCodeCacheSize, -XX:MaxMetaspaceSize and MALLOC_ARENA_MAX=2 changed
+#                            RSS -47 MB (the JVM's default heap starts at 1/64 of the RAM)
+#   -XX:TieredStopAtLevel=1  C1 only, no C2 compiling at start-up: RSS -15 MB, start -0.26 s
+#   -XX:-UsePerfData         no hsperfdata file and no 50 ms sampling tick: idle CPU 0.15 % -> 0.05 %
+# (-Xss512k, -XX:ReservedCodeCacheSize, -XX:MaxMetaspaceSize, -Xms8m and MALLOC_ARENA_MAX=2 changed
 # nothing measurable, so they are not set.) CIRCUS_JAVA_OPTS replaces these defaults.
 CIRCUS_DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xms16m -Xmx128m -XX:TieredStopAtLevel=1 -XX:-UsePerfData"
 
 # --- Class-data sharing (AppCDS) ---------------------------------------------------------------
 # The JVM maps the classes of circusd from an archive instead of loading and verifying them from
-# the jars: its first child runs 0.26 s sooner (0.67 -> 0.41 s after launch), 1000 children 0.36 s
+# the jars: its first child runs 0.22 s sooner (0.59 -> 0.38 s after launch), 1000 children 0.23 s
 # sooner. JDK 17 cannot make the archive by itself, so the first launch after a build makes it:
 # a short training run of the daemon on a two-process configuration (about 3 s, once), whose
 # classes are dumped at its exit. Each set of
