@@ -74,7 +74,9 @@ final class EventCollector implements AutoCloseable {
   }
 
   List<Event> since(int mark) {
-    return List.copyOf(events.subList(mark, events.size()));
+    // A snapshot first: a subList of a copy-on-write list fails once the receiving thread appends.
+    List<Event> all = List.copyOf(events);
+    return all.subList(Math.min(mark, all.size()), all.size());
   }
 
   /** Whether a spawn of this pid was published. */
