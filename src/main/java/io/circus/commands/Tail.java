@@ -10,7 +10,8 @@ import io.vertx.core.json.JsonObject;
  * {@code tail} (not in Circus): the last {@code lines} lines (default {@value #DEFAULT_LINES}) the
  * processes of a watcher wrote to their streamed stdout and stderr, oldest first, as
  * {@code {"lines": [{"pid", "stream", "line"}, ...], "seq": N}}; the live messages after these
- * lines carry a {@code seq} greater than N. Only streamed output is kept (a watcher
+ * lines carry a {@code seq} greater than N. With {@code after} (a seq), only the lines of the blocks
+ * published after it: how a live tail fills a gap it saw. Only streamed output is kept (a watcher
  * without {@code stdout_stream} / {@code stderr_stream} has none). New lines are published on the
  * pub/sub endpoint under {@code stream.<watcher>.}, which is how {@code circusctl tail -f} follows.
  */
@@ -34,7 +35,8 @@ final class Tail implements Command {
     Integer asked = props.integerOrText("lines");
     int count = asked == null ? DEFAULT_LINES : asked;
     if (count < 0) throw CommandError.invalid("lines must be 0 or more");
-    WatcherOutput.Recent recent = watcher.output().recentAndSequence(count);
+    Double after = props.number("after");
+    WatcherOutput.Recent recent = watcher.output().recentAndSequence(count, after == null ? 0 : after.longValue());
     JsonArray lines = new JsonArray();
     for (RecentLine line : recent.lines()) {
       lines.add(new JsonObject().put("pid", line.pid()).put("stream", line.stream()).put("line", line.text()));

@@ -46,8 +46,7 @@ final class ProcessOutput implements ProcessListener {
 
   private void pass(ChildProcess process, OutputKind kind, byte[] data) {
     OutputBlock block = new OutputBlock(owner.name(), process.pid(), kind.circusName(), data, System.currentTimeMillis());
-    long sequence = owner.nextSequence();
-    history.add(sequence, block);
+    long sequence = owner.record(history, block);
     owner.broadcaster().offer(sequence, block);
     SinkChannel channel = owner.channel(kind);
     if (channel != null && !channel.offer(block)) {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The output of one watcher's processes: the streams its stdout and stderr go to (swapped when
@@ -30,7 +29,8 @@ public final class WatcherOutput {
   private final String watcher;
   private final OutputStreams streams;
   private final OutputBroadcaster broadcaster;
-  private final AtomicLong sequence = new AtomicLong();
+  /** The number of the last block recorded; guarded by this. */
+  private long sequence;
   private final Deque<ProcessOutput> processes = new ConcurrentLinkedDeque<>();
   /** Indexed by {@link OutputKind#ordinal()}; null when the output is not piped. */
   private final StreamSpec[] specs = new StreamSpec[OutputKind.values().length];
@@ -58,27 +58,32 @@ public final class WatcherOutput {
 
   /** The last {@code count} lines the processes wrote, oldest first, over all of them in the order they came. */
   public List<RecentLine> recent(int count) {
-    return recentUpTo(count, Long.MAX_VALUE);
+    return between(count, 0, Long.MAX_VALUE);
   }
 
   /**
-   * The last {@code count} lines of the output published live up to now, and the sequence number
-   * of that moment: a live tail prints only the messages after it (their {@code seq} is greater),
-   * so no line shows twice.
+   * The last {@code count} lines of the blocks numbered after {@code after} up to now, and the
+   * number of now. Live messages carry their block's number ({@code seq}): a live tail prints those
+   * after it, and asks again for what lies between when it sees a gap (messages published before
+   * its subscription took effect, or dropped), so no line shows twice and none goes missing while
+   * the history still holds it.
    */
-  public Recent recentAndSequence(int count) {
-    long upTo = sequence.get();
-    return new Recent(recentUpTo(count, upTo), upTo);
+  public Recent recentAndSequence(int count, long after) {
+    long upTo;
+    synchronized (this) {
+      upTo = sequence; // every block numbered up to here is in its history (see record)
+    }
+    return new Recent(between(count, after, upTo), upTo);
   }
 
   /** Lines for {@code tail}, and the sequence number of the last output block they may come from. */
   public record Recent(List<RecentLine> lines, long sequence) {
   }
 
-  private List<RecentLine> recentUpTo(int count, long upTo) {
+  private List<RecentLine> between(int count, long after, long upTo) {
     List<OutputHistory.Entry> entries = new ArrayList<>();
     for (ProcessOutput p : processes) {
-      p.history().entries().stream().filter(e -> e.sequence() <= upTo).forEach(entries::add);
+      p.history().entries().stream().filter(e -> e.sequence() > after && e.sequence() <= upTo).forEach(entries::add);
     }
     entries.sort(Comparator.comparingLong(OutputHistory.Entry::sequence));
     List<RecentLine> lines = new ArrayList<>();
@@ -114,8 +119,13 @@ public final class WatcherOutput {
     return watcher;
   }
 
-  long nextSequence() {
-    return sequence.incrementAndGet();
+  /**
+   * Numbers a block of a process's output and keeps it in the process's history, in one step, so
+   * that {@link #recentAndSequence} never sees a number whose block is not in a history yet.
+   */
+  synchronized long record(OutputHistory history, OutputBlock block) {
+    history.add(++sequence, block);
+    return sequence;
   }
 
   SinkChannel channel(OutputKind kind) {

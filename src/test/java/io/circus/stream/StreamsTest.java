@@ -184,5 +184,12 @@ class StreamsTest {
         && talker.output().recent(3).get(2).text().equals("oops"));
     assertThat(talker.output().recent(3)).containsExactly(new RecentLine(pid, "stdout", "4999"),
         new RecentLine(pid, "stdout", "5000"), new RecentLine(pid, "stderr", "oops"));
+
+    // what a live tail asks for when it sees a gap: the blocks after a number, up to now
+    WatcherOutput.Recent all = talker.output().recentAndSequence(10, 0);
+    WatcherOutput.Recent last = talker.output().recentAndSequence(10, all.sequence() - 1);
+    assertThat(last.sequence()).isEqualTo(all.sequence());
+    assertThat(last.lines()).endsWith(new RecentLine(pid, "stderr", "oops")).doesNotContain(all.lines().get(0));
+    assertThat(talker.output().recentAndSequence(10, all.sequence()).lines()).isEmpty();
   }
 }

@@ -8,6 +8,7 @@ import io.circus.client.CircusTimeoutException;
 import io.circus.client.EventSubscriber;
 import io.circus.client.ZmqCircusClient;
 import io.circus.client.json.JsonWriter;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
@@ -115,8 +116,10 @@ final class Session implements AutoCloseable {
   }
 
   /**
-   * {@code tail -f}: subscribes first (so no line falls between), prints the history, then the new
-   * lines until Ctrl-C, skipping the live messages the history already held. The events endpoint is the one circusd reports.
+   * {@code tail -f}: subscribes, prints the history, then the new lines until Ctrl-C. Each output
+   * block has a number ({@code seq}): a live message the history already held is skipped, and a
+   * gap (blocks published before the subscription took effect, or dropped on the way) is filled
+   * from the history. The events endpoint is the one circusd reports.
    */
   private int follow(Tail tail, JsonObject properties, Style style) throws InterruptedByUser {
     JsonObject endpoint = send("globaloptions", new JsonObject().put("option", "pubsub_endpoint"));
@@ -127,12 +130,25 @@ final class Session implements AutoCloseable {
       JsonObject history = send(tail.name(), properties);
       int status = print(tail, history, style);
       if (status != OK) return status;
+      long printed = history.getLong("seq", 0L);
       CompletableFuture<Void> interrupted = console.interruption().arm();
       try {
         while (!interrupted.isDone()) {
           Optional<CircusEvent> message = lines.receive(LISTEN_POLL);
-          if (message.isEmpty() || !Tail.after(history, message.get().data())) continue;
-          Tail.live(message.get().data()).forEach(console.out()::println);
+          if (message.isEmpty()) continue;
+          JsonObject live = message.get().data();
+          long seq = live.getLong("seq", printed + 1);
+          if (seq > printed + 1) {
+            JsonObject gap = send(tail.name(), properties.copy().put("lines", Tail.ALL_KEPT).put("after", printed));
+            if (ControllerCommand.isOk(gap)) {
+              if (!gap.getJsonArray("lines", new JsonArray()).isEmpty()) print(tail, gap, style);
+              printed = gap.getLong("seq", printed);
+            }
+          }
+          if (seq > printed) {
+            Tail.live(live).forEach(console.out()::println);
+            printed = seq;
+          }
           console.out().flush();
         }
       } finally {

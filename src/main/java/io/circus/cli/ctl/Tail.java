@@ -12,6 +12,9 @@ import java.util.List;
  */
 public final class Tail extends ControllerCommand {
 
+  /** Lines asked for when filling a gap: more than a process's history holds. */
+  static final int ALL_KEPT = 1_000_000;
+
   static final Flag FOLLOW = Flag.toggle("follow", "then print new lines as they come, until Ctrl-C").withShortName("f");
   static final Flag LINES = Flag.valued("lines", "N", "how many of the last lines to print first (default 10)")
       .withShortName("n");
@@ -61,11 +64,6 @@ public final class Tail extends ControllerCommand {
       printed.add(line(line.getInteger("pid"), line.getString("stream"), line.getString("line")));
     }
     return String.join("\n", printed);
-  }
-
-  /** Whether a live message came after the lines of a {@code tail} reply (so it is not among them). */
-  static boolean after(JsonObject history, JsonObject live) {
-    return live.getLong("seq", Long.MAX_VALUE) > history.getLong("seq", 0L);
   }
 
   /** The lines of one live message ({@code {"pid", "name", "data", "lost_bytes", "seq"}}), as printed. */
