@@ -13,7 +13,7 @@ public final class EndpointBindException extends Exception {
   /**
    * @param option the option that names the endpoint: {@code endpoint}, {@code pubsub_endpoint}
    * @param endpoint the endpoint as configured
-   * @param reason why, as the OS or JeroMQ puts it
+   * @param reason why, as the OS puts it
    */
   public EndpointBindException(String option, String endpoint, String reason, Throwable cause) {
     super("cannot bind " + option + " " + endpoint + ": " + reason, cause);

@@ -1,23 +1,15 @@
 package io.circus.zmq;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import org.zeromq.ZContext;
 
 /**
- * Opens the bridge's sockets by transport: JeroMQ for tcp, this package's ZMTP server for ipc
- * (JeroMQ 0.6.0's ipc is a loopback TCP port that libzmq clients cannot reach). Owns the JeroMQ
- * context, created on the first tcp endpoint: it holds descriptors and threads an ipc-only daemon
- * does not need.
+ * Opens the bridge's sockets, tcp and ipc alike served by this package's ZMTP server ({@link
+ * ZmtpServer}); failures name the endpoint as the configuration writes it.
  */
-final class SocketOpener implements AutoCloseable {
-
-  /** How long closing sockets may take to send what is queued to peers that are slow or gone. */
-  static final Duration CLOSE_LINGER = Duration.ofSeconds(1);
+final class SocketOpener {
 
   private final String endpointOwner;
   private final Path workingDirectory;
-  private ZContext jeromq;
 
   /**
    * @param endpointOwner the user given the ipc socket files, or null
@@ -32,10 +24,7 @@ final class SocketOpener implements AutoCloseable {
       throws EndpointBindException {
     ZmqEndpoint parsed = parse(endpoint, option);
     try {
-      if (parsed instanceof ZmqEndpoint.Tcp tcp) {
-        return new JeromqRouter(jeromq(), tcp, option, listener);
-      }
-      return new UnixRouter((ZmqEndpoint.Ipc) parsed, endpointOwner, option, listener);
+      return new ZmtpRouter(parsed, endpointOwner, option, listener);
     } catch (EndpointBindException e) {
       throw asConfigured(e, endpoint);
     }
@@ -44,10 +33,7 @@ final class SocketOpener implements AutoCloseable {
   PublisherSocket publisher(String endpoint, String option) throws EndpointBindException {
     ZmqEndpoint parsed = parse(endpoint, option);
     try {
-      if (parsed instanceof ZmqEndpoint.Tcp tcp) {
-        return new JeromqPublisher(jeromq(), tcp, option);
-      }
-      return new UnixPublisher((ZmqEndpoint.Ipc) parsed, endpointOwner, option);
+      return new ZmtpPublisher(parsed, endpointOwner, option);
     } catch (EndpointBindException e) {
       throw asConfigured(e, endpoint);
     }
@@ -63,26 +49,6 @@ final class SocketOpener implements AutoCloseable {
       return ZmqEndpoint.parse(endpoint, workingDirectory);
     } catch (IllegalArgumentException e) {
       throw new EndpointBindException(option, endpoint, e.getMessage(), e);
-    }
-  }
-
-  private ZContext jeromq() {
-    if (jeromq == null) {
-      jeromq = new ZContext(1);
-      // Applied by JeroMQ when a socket is closed (sockets run with linger 0 until then).
-      jeromq.setLinger((int) CLOSE_LINGER.toMillis());
-    }
-    return jeromq;
-  }
-
-  /**
-   * Terminates the JeroMQ context; every socket must be closed first. Blocks until what the sockets
-   * still had to send is written, or {@link #CLOSE_LINGER} has passed, and JeroMQ's threads end.
-   */
-  @Override
-  public void close() {
-    if (jeromq != null) {
-      jeromq.close();
     }
   }
 }

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * at the path is replaced only when nothing listens on it; any other file is never touched. On
  * close the file is removed if it is still the one this object created.
  */
-final class UnixSocketFile implements AutoCloseable {
+final class UnixSocketFile implements ListeningSocket {
 
   private static final Logger log = LoggerFactory.getLogger(UnixSocketFile.class);
 
@@ -71,8 +71,19 @@ final class UnixSocketFile implements AutoCloseable {
     }
   }
 
-  ServerSocketChannel channel() {
+  @Override
+  public ServerSocketChannel channel() {
     return channel;
+  }
+
+  @Override
+  public String endpoint() {
+    return "ipc://" + path;
+  }
+
+  @Override
+  public void prepare(SocketChannel accepted) {
+    // Nothing to set on a Unix-domain connection.
   }
 
   /** Closes the socket and removes its file, unless another process has put its own there since. */

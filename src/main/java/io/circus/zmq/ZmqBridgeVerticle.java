@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: every socket is owned by one thread of its own ({@code circus-zmq-endpoint},
  * {@code circus-zmq-pubsub_endpoint}), which blocks until its socket or its mailbox has work; the
- * Vert.x threads only queue replies and publications for it. tcp endpoints are JeroMQ sockets
- * (plus JeroMQ's I/O and reaper threads); ipc endpoints are Unix-domain sockets served by this
- * package's ZMTP 3 server, secured by the file's mode and owner (see {@link UnixSocketFile}).
+ * Vert.x threads only queue replies and publications for it. Both transports are served by this
+ * package's ZMTP 3 server ({@link ZmtpServer}): tcp endpoints on a TCP port, ipc endpoints on a
+ * Unix-domain socket secured by the file's mode and owner (see {@link UnixSocketFile}).
  *
  * <p>The start fails with an {@link EndpointBindException}, naming the option, the endpoint and the
  * reason, when an endpoint cannot be bound; nothing stays bound then. The stop refuses new
@@ -39,7 +39,6 @@ public final class ZmqBridgeVerticle extends VerticleBase {
   private final ZmqBridgeSpec spec;
   private final Map<String, PublisherSocket> publishers = new LinkedHashMap<>();
   private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
-  private SocketOpener opener;
   private CommandRelay relay;
   private ControllerSocket controller;
 
@@ -72,7 +71,7 @@ public final class ZmqBridgeVerticle extends VerticleBase {
   }
 
   private Void bindAll() throws EndpointBindException {
-    opener = new SocketOpener(spec.endpointOwner(), spec.workingDirectory());
+    SocketOpener opener = new SocketOpener(spec.endpointOwner(), spec.workingDirectory());
     try {
       controller = opener.controller(spec.controllerEndpoint(), ZmqBridgeSpec.CONTROLLER_OPTION, relay);
       for (Publication publication : spec.publications()) {
@@ -109,12 +108,11 @@ public final class ZmqBridgeVerticle extends VerticleBase {
         }));
   }
 
-  /** Closes what is open: sockets first (their threads end), then the JeroMQ context. */
+  /** Closes what is open; each socket's thread ends once its peers took what was queued. */
   private void closeAll() {
     if (controller != null) {
       controller.close();
     }
     publishers.values().forEach(PublisherSocket::close);
-    opener.close();
   }
 }

@@ -3,9 +3,9 @@ package io.circus.zmq;
 import java.nio.file.Path;
 
 /**
- * An endpoint the bridge binds, as Circus writes it: {@code tcp://HOST:PORT} (served by JeroMQ;
- * port {@code 0} or {@code *} picks a free port) or {@code ipc://PATH} (a Unix-domain socket file,
- * served by this package's own ZMTP server because JeroMQ's ipc is a TCP port in disguise).
+ * An endpoint the bridge binds, as Circus writes it: {@code tcp://HOST:PORT} (port {@code 0} or
+ * {@code *} picks a free port, see {@link TcpListener}) or {@code ipc://PATH} (a Unix-domain socket
+ * file, see {@link UnixSocketFile}); both are served by this package's ZMTP server.
  */
 public sealed interface ZmqEndpoint {
 

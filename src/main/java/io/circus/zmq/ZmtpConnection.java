@@ -44,6 +44,7 @@ final class ZmtpConnection {
   private long queuedBytes;
   private State state = State.GREETING;
   private boolean versionChecked;
+  private boolean greetingSent;
   private Map<String, byte[]> peerProperties = Map.of();
   private byte[] firstFrame;
   private int frames;
@@ -61,10 +62,13 @@ final class ZmtpConnection {
     this.handshakeDeadline = handshakeDeadline;
   }
 
-  /** Sends our greeting; the peer's is read as it arrives. */
+  /**
+   * Waits for the peer's first bytes before sending our greeting: JeroMQ 0.6.0 clients (circusctl
+   * on tcp) that got it before sending their own stayed stuck, writing nothing, on about a third
+   * of connections. libzmq, JeroMQ and our clients send their signature on connect, so nobody waits.
+   */
   void start() {
-    enqueue(ByteBuffer.wrap(Zmtp.greeting()));
-    flush();
+    interest(SelectionKey.OP_READ);
   }
 
   /** The identity the peer announced in its READY (empty when it set none). */
@@ -124,6 +128,11 @@ final class ZmtpConnection {
     if (read < 0) {
       close("the peer disconnected");
       return;
+    }
+    if (!greetingSent) {
+      greetingSent = true;
+      enqueue(ByteBuffer.wrap(Zmtp.greeting()));
+      flush();
     }
     input.flip();
     try {

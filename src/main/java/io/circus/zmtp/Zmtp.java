@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The ZMTP 3.x wire formats (rfc.zeromq.org 23/ZMTP and 37/ZMTP) the ipc endpoints need, on both
- * sides (circusd's ROUTER and PUB, the clients' DEALER and SUB): the greeting, frames, commands,
+ * The ZMTP 3.x wire formats (rfc.zeromq.org 23/ZMTP and 37/ZMTP) circusd's endpoints (tcp and ipc)
+ * and the ipc clients need, on both sides (circusd's ROUTER and PUB, the clients' DEALER and SUB): the greeting, frames, commands,
  * and the NULL mechanism's READY metadata. Plain Java, no I/O. Only the NULL mechanism: no CURVE
  * or PLAIN, no ZMTP 1.0/2.0 (libzmq 3.x, 2013) peers.
  */

@@ -47,6 +47,7 @@ public final class JeromqClients implements AutoCloseable {
 
   private ZMQ.Socket connected(ZMQ.Socket socket, String endpoint) {
     socket.setLinger(0);
+    socket.setIPv6(endpoint.startsWith("tcp://["));
     socket.setHandshakeIvl(HANDSHAKE_MILLIS);
     socket.setReceiveTimeOut(10_000);
     String monitorEndpoint = "inproc://handshake-" + MONITORS.incrementAndGet();

@@ -8,26 +8,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A controller endpoint on ipc: ROUTER semantics over {@link UnixSocketServer}. Peers are routed by
+ * A controller endpoint (tcp or ipc): ROUTER semantics over {@link ZmtpServer}. Peers are routed by
  * the identity they announce, or by a generated 5-byte id (a zero byte and a counter, as libzmq)
  * when they announce none; a second peer with an identity already connected is refused, as libzmq
  * does without ROUTER_HANDOVER. A reply to a gone peer, or to one whose queue is full, is dropped.
  */
-final class UnixRouter implements ControllerSocket, ZmtpPeerHandler {
+final class ZmtpRouter implements ControllerSocket, ZmtpPeerHandler {
 
-  private static final Logger log = LoggerFactory.getLogger(UnixRouter.class);
+  private static final Logger log = LoggerFactory.getLogger(ZmtpRouter.class);
 
   private final MessageListener listener;
-  private final UnixSocketServer server;
+  private final ZmtpServer server;
   private final Map<RoutingId, ZmtpConnection> peers = new HashMap<>();
   private final DropCounter repliesDropped;
   private int generatedIds;
 
-  UnixRouter(ZmqEndpoint.Ipc endpoint, String owner, String option, MessageListener listener)
+  ZmtpRouter(ZmqEndpoint endpoint, String owner, String option, MessageListener listener)
       throws EndpointBindException {
     this.listener = listener;
-    this.server = UnixSocketServer.bind(endpoint, owner, option);
-    this.repliesDropped = new DropCounter(option + " " + endpoint + ": replies (queue full)");
+    this.server = ZmtpServer.bind(endpoint, owner, option);
+    this.repliesDropped = new DropCounter(option + " " + server.endpoint() + ": replies (queue full)");
     server.start(this);
   }
 

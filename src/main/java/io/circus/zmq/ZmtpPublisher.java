@@ -9,26 +9,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A pub/sub endpoint on ipc: PUB semantics over {@link UnixSocketServer}. Subscriptions arrive as
+ * A pub/sub endpoint (tcp or ipc): PUB semantics over {@link ZmtpServer}. Subscriptions arrive as
  * SUBSCRIBE/CANCEL commands (ZMTP 3.1) or as messages starting with 1/0 (ZMTP 3.0); each message
  * is encoded once and queued for every subscriber with a matching prefix, and dropped (and
  * counted) for a subscriber whose queue is full.
  */
-final class UnixPublisher implements PublisherSocket, ZmtpPeerHandler {
+final class ZmtpPublisher implements PublisherSocket, ZmtpPeerHandler {
 
-  private static final Logger log = LoggerFactory.getLogger(UnixPublisher.class);
+  private static final Logger log = LoggerFactory.getLogger(ZmtpPublisher.class);
   private static final byte SUBSCRIBE = 1;
   private static final byte CANCEL = 0;
 
-  private final UnixSocketServer server;
+  private final ZmtpServer server;
   private final Map<ZmtpConnection, Subscriptions> subscribers = new LinkedHashMap<>();
   private final DropCounter notQueued;
   private final DropCounter slowSubscribers;
 
-  UnixPublisher(ZmqEndpoint.Ipc endpoint, String owner, String option) throws EndpointBindException {
-    this.server = UnixSocketServer.bind(endpoint, owner, option);
-    this.notQueued = new DropCounter(option + " " + endpoint + ": messages (queue full)");
-    this.slowSubscribers = new DropCounter(option + " " + endpoint + ": messages to subscribers that do not keep up");
+  ZmtpPublisher(ZmqEndpoint endpoint, String owner, String option) throws EndpointBindException {
+    this.server = ZmtpServer.bind(endpoint, owner, option);
+    this.notQueued = new DropCounter(option + " " + server.endpoint() + ": messages (queue full)");
+    this.slowSubscribers = new DropCounter(option + " " + server.endpoint() + ": messages to subscribers that do not keep up");
     server.start(this);
   }
 

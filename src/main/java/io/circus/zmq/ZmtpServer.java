@@ -13,20 +13,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An ipc endpoint's server: a {@link UnixSocketFile} and one thread that owns it and every peer
+ * An endpoint's ZMTP server: a {@link ListeningSocket} (a TCP port or a Unix socket file) and one
+ * thread that owns it and every peer
  * connection. The thread blocks in a selector; other threads hand it work with {@link #execute},
  * which wakes the selector. Peers that do not finish their handshake in time are closed. Accept
  * failures (out of descriptors) pause accepting briefly instead of spinning. On {@link #close} the
  * tasks already queued still run and the peers get a bounded time to take their output.
  */
-final class UnixSocketServer implements AutoCloseable {
+final class ZmtpServer implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(UnixSocketServer.class);
+  private static final Logger log = LoggerFactory.getLogger(ZmtpServer.class);
   private static final int MAILBOX_CAPACITY = 1 << 16;
   private static final long HANDSHAKE_TIMEOUT_NANOS = Duration.ofSeconds(10).toNanos();
   private static final long ACCEPT_PAUSE_NANOS = Duration.ofMillis(100).toNanos();
+  /** How long closing may take to send what is queued to peers that are slow or gone. */
+  static final Duration CLOSE_LINGER = Duration.ofSeconds(1);
 
-  private final UnixSocketFile socketFile;
+  private final ListeningSocket listener;
   private final String option;
   private final String endpoint;
   private final Selector selector;
@@ -41,13 +44,13 @@ final class UnixSocketServer implements AutoCloseable {
   private boolean acceptPaused;
   private volatile boolean stopping;
 
-  private UnixSocketServer(UnixSocketFile socketFile, String option, String endpoint) throws IOException {
-    this.socketFile = socketFile;
+  private ZmtpServer(ListeningSocket listener, String option) throws IOException {
+    this.listener = listener;
     this.option = option;
-    this.endpoint = endpoint;
+    this.endpoint = listener.endpoint();
     this.selector = Selector.open();
-    socketFile.channel().configureBlocking(false);
-    this.acceptKey = socketFile.channel().register(selector, SelectionKey.OP_ACCEPT);
+    listener.channel().configureBlocking(false);
+    this.acceptKey = listener.channel().register(selector, SelectionKey.OP_ACCEPT);
     this.mailbox = new Mailbox<>(MAILBOX_CAPACITY, selector::wakeup);
     this.acceptFailures = new DropCounter(option + " " + endpoint + ": connections not accepted");
     this.thread = new Thread(this::run, "circus-zmq-" + option);
@@ -55,17 +58,19 @@ final class UnixSocketServer implements AutoCloseable {
   }
 
   /**
-   * Binds the socket file (see {@link UnixSocketFile}); {@link #start} must follow.
+   * Binds the endpoint (a {@link TcpListener} or a {@link UnixSocketFile}); {@link #start} must follow.
    *
-   * @param owner {@code endpoint_owner}, or null
+   * @param owner {@code endpoint_owner}, or null; applies to ipc only
    * @param option the endpoint's option ({@code endpoint}, {@code pubsub_endpoint}), in messages and the thread's name
    */
-  static UnixSocketServer bind(ZmqEndpoint.Ipc endpoint, String owner, String option) throws EndpointBindException {
-    UnixSocketFile socketFile = UnixSocketFile.bind(endpoint.path(), owner, option);
+  static ZmtpServer bind(ZmqEndpoint endpoint, String owner, String option) throws EndpointBindException {
+    ListeningSocket listener = endpoint instanceof ZmqEndpoint.Tcp tcp
+        ? TcpListener.bind(tcp, option)
+        : UnixSocketFile.bind(((ZmqEndpoint.Ipc) endpoint).path(), owner, option);
     try {
-      return new UnixSocketServer(socketFile, option, endpoint.toString());
+      return new ZmtpServer(listener, option);
     } catch (IOException e) {
-      socketFile.close();
+      listener.close();
       throw new EndpointBindException(option, endpoint.toString(), e.getMessage(), e);
     }
   }
@@ -120,7 +125,7 @@ final class UnixSocketServer implements AutoCloseable {
     while (true) {
       SocketChannel channel;
       try {
-        channel = socketFile.channel().accept();
+        channel = listener.channel().accept();
       } catch (IOException e) {
         acceptFailures.drop();
         log.debug("{} {}: accept failed: {}", option, endpoint, e.getMessage());
@@ -131,6 +136,7 @@ final class UnixSocketServer implements AutoCloseable {
         return;
       }
       try {
+        listener.prepare(channel);
         channel.configureBlocking(false);
         SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
         String name = option + " " + endpoint + " peer " + (++connections);
@@ -186,12 +192,12 @@ final class UnixSocketServer implements AutoCloseable {
   }
 
   /**
-   * As the server stops: gives the peers up to {@link SocketOpener#CLOSE_LINGER} to take what is
+   * As the server stops: gives the peers up to {@link #CLOSE_LINGER} to take what is
    * queued for them (the reply to quit, the last events); no new connection is accepted meanwhile.
    */
   private void flushPeers() throws IOException {
     acceptKey.cancel();
-    long deadline = System.nanoTime() + SocketOpener.CLOSE_LINGER.toNanos();
+    long deadline = System.nanoTime() + CLOSE_LINGER.toNanos();
     while (peersHaveOutput()) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
@@ -223,7 +229,7 @@ final class UnixSocketServer implements AutoCloseable {
     } catch (IOException e) {
       log.warn("{} {}: closing the selector failed: {}", option, endpoint, e.getMessage());
     }
-    socketFile.close();
+    listener.close();
   }
 
   private void closeRefused(SocketChannel channel) {
@@ -234,7 +240,7 @@ final class UnixSocketServer implements AutoCloseable {
     }
   }
 
-  /** Stops the thread, which closes every connection and removes the socket file, and waits for it. */
+  /** Stops the thread, which closes every connection and the listening socket (removing an ipc file), and waits for it. */
   @Override
   public void close() {
     stopping = true;
