@@ -22,13 +22,14 @@ final class CircusdHooks implements VertxApplicationHooks {
 
   private static final Logger log = LoggerFactory.getLogger(CircusdHooks.class);
 
-  private final DaemonShutdown shutdown = new DaemonShutdown(this::vertx);
   private final CircusdVerticle verticle;
+  private final DaemonShutdown shutdown;
   private volatile Vertx vertx;
   private volatile ConfigException refusedConfiguration;
 
   private CircusdHooks(CircusConfig config, String pidfile) {
-    this.verticle = new CircusdVerticle(config, pidfile, Detach.daemonEnvironment(), () -> shutdown.shutdown("quit"));
+    this.verticle = new CircusdVerticle(config, pidfile, Detach.daemonEnvironment(), () -> shutdown().afterQuit());
+    this.shutdown = new DaemonShutdown(this::vertx, verticle::stopEveryWatcherFromAnyThread);
   }
 
   Vertx vertx() {

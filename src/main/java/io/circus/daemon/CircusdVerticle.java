@@ -20,6 +20,7 @@ import io.circus.zmq.EndpointBindException;
 import io.circus.zmq.ZmqBridgeSpec;
 import io.circus.zmq.ZmqBridgeVerticle;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import java.nio.file.Path;
 import java.util.Map;
@@ -129,6 +130,26 @@ public final class CircusdVerticle extends VerticleBase implements DaemonControl
   public Future<Void> stopAllForQuit() {
     if (quitting == null) {
       log.info("quit: stopping every watcher, then exiting");
+    }
+    return stopEveryWatcher();
+  }
+
+  /**
+   * For the signal handlers (any thread): stops every watcher, on this verticle's context, while
+   * the endpoints still publish the events of the stop; the same stop as quit's when one began.
+   * Before circusd runs, nothing: closing Vert.x stops what started.
+   */
+  Future<Void> stopEveryWatcherFromAnyThread() {
+    if (!running) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> stopped = Promise.promise();
+    context.runOnContext(v -> stopEveryWatcher().onComplete(stopped));
+    return stopped.future();
+  }
+
+  private Future<Void> stopEveryWatcher() {
+    if (quitting == null) {
       quitting = arbiter.stop();
     }
     return quitting;

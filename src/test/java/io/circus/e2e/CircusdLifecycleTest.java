@@ -3,6 +3,10 @@ package io.circus.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.circus.client.CircusClient;
+import io.circus.client.EventSubscriber;
+import io.circus.client.WatcherSelection;
+import io.circus.client.ZmqCircusClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,8 +45,18 @@ class CircusdLifecycleTest {
         cmd = sh graceful.sh $(circus.wid)
         numprocesses = 2
         stop_children = true
+
+        [watcher:probe]
+        cmd = sleep 3602
         """);
-    try (CircusdProcess circusd = CircusdProcess.start(dir, "circus.ini")) {
+    try (CircusdProcess circusd = CircusdProcess.start(dir, "circus.ini");
+        EventSubscriber events = EventSubscriber.connect(circusd.awaitEndpoints().pubsub(), List.of("watcher."));
+        CircusClient circus = ZmqCircusClient.connect(circusd.awaitEndpoints().controller())) {
+      // The subscription is in effect once an event of a restart of the probe reaches it.
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        circus.restart(WatcherSelection.named("probe"), true).join();
+        return events.receive(Duration.ofMillis(500)).isPresent();
+      });
       List<Long> pids = new ArrayList<>(circusd.awaitChildren("sleep 3601", 3));
       pids.addAll(circusd.awaitChildren("sh graceful.sh 1", 1));
       pids.addAll(circusd.awaitChildren("sh graceful.sh 2", 1));
@@ -55,6 +69,12 @@ class CircusdLifecycleTest {
       circusd.signal("TERM");
 
       assertThat(circusd.waitForExit(EXIT)).isZero();
+      // The stop is published while the events endpoint still runs.
+      List<String> topics = new ArrayList<>();
+      for (var event = events.receive(Duration.ofSeconds(2)); event.isPresent(); event = events.receive(Duration.ofSeconds(2))) {
+        topics.add(event.get().topic());
+      }
+      assertThat(topics).contains("watcher.sleepers.stop", "watcher.graceful.stop", "watcher.probe.stop");
       assertThat(pids).noneMatch(CircusdProcess::alive);
       await().atMost(Duration.ofSeconds(10)).until(() -> grandchildren.stream().noneMatch(CircusdProcess::alive));
       assertThat(Files.readAllLines(stopped)).containsExactlyInAnyOrder("1", "2");
