@@ -34,6 +34,8 @@ public final class FakeCircusd implements AutoCloseable {
     }
   }
 
+  private static final int HANDSHAKE_MILLIS = 500;
+
   private final ZContext context = new ZContext(1);
   private final ZMQ.Socket router;
   private final ZMQ.Socket publisher;
@@ -50,9 +52,13 @@ public final class FakeCircusd implements AutoCloseable {
     this.responder = responder;
     router = context.createSocket(SocketType.ROUTER);
     router.setLinger(0);
+    // JeroMQ 0.6.0 leaves a few fresh TCP connections stuck before the handshake (see the clients'
+    // ZmqSockets): a short handshake time-out on this side too, so the client reconnects at once.
+    router.setHandshakeIvl(HANDSHAKE_MILLIS);
     endpoint = "tcp://127.0.0.1:" + router.bindToRandomPort("tcp://127.0.0.1");
     publisher = context.createSocket(SocketType.XPUB);
     publisher.setLinger(0);
+    publisher.setHandshakeIvl(HANDSHAKE_MILLIS);
     pubsubEndpoint = "tcp://127.0.0.1:" + publisher.bindToRandomPort("tcp://127.0.0.1");
     thread = new Thread(this::serve, "fake-circusd");
     thread.start();
