@@ -3,7 +3,6 @@ package io.circus.plugins;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -31,34 +30,6 @@ final class PluginDeployment {
           .setWorkerPoolName("circus-plugin-" + plugin.name() + "-" + POOLS.incrementAndGet());
     }
     return options;
-  }
-
-  /**
-   * Holds the worker pool of {@code options} open (null for an event-loop plugin) beyond the
-   * deployment: Vert.x closes a deployment's pool when it is undeployed, and an abandoned instance
-   * whose stuck callback returns later would then have the tasks queued behind it refused. Give
-   * it back with {@link #releaseWhenIdle}.
-   */
-  static WorkerExecutor holdPool(Vertx vertx, DeploymentOptions options) {
-    String name = options.getWorkerPoolName();
-    return name == null ? null : vertx.createSharedWorkerExecutor(name, options.getWorkerPoolSize());
-  }
-
-  /** Once the plugin runs no callback any more (at once, usually), lets its pool close. */
-  static void releaseWhenIdle(Vertx vertx, CircusPlugin plugin, WorkerExecutor pool) {
-    if (pool == null) {
-      return;
-    }
-    if (plugin.busyThread() == null) {
-      pool.close();
-      return;
-    }
-    vertx.setPeriodic(100, id -> {
-      if (plugin.busyThread() == null) {
-        vertx.cancelTimer(id);
-        pool.close();
-      }
-    });
   }
 
   static long hangTimeoutNanos(PluginOptions options) {

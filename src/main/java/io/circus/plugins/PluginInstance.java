@@ -5,10 +5,8 @@ import io.circus.process.ChildProcess;
 import io.circus.process.ExitStatus;
 import io.circus.process.ProcessListener;
 import io.circus.process.Signals;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -40,8 +38,6 @@ final class PluginInstance implements ChildProcess {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private volatile String deploymentId;
   private long hangCheck = -1;
-  /** This instance's worker pool, held until its last callback returned (null on an event loop). */
-  private WorkerExecutor pool;
 
   PluginInstance(Vertx vertx, PluginSpec spec, CircusPlugin plugin, ProcessListener listener) {
     this.vertx = vertx;
@@ -58,15 +54,11 @@ final class PluginInstance implements ChildProcess {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    DeploymentOptions options = PluginDeployment.options(plugin);
-    pool = PluginDeployment.holdPool(vertx, options);
-    Future<String> deployment = vertx.deployVerticle(plugin, options);
+    Future<String> deployment = vertx.deployVerticle(plugin, PluginDeployment.options(plugin));
     return deployment.timeout(hangTimeoutNanos, TimeUnit.NANOSECONDS)
         .recover(e -> {
           exited.set(true);
-          // started after all, too late: take it down
-          deployment.transform(started -> started.succeeded() ? vertx.undeploy(started.result()) : Future.succeededFuture())
-              .onComplete(gone -> releasePool());
+          deployment.onSuccess(vertx::undeploy); // started after all, too late: take it down
           return Future.failedFuture(new IllegalStateException("plugin " + spec.name() + " did not start: " + e.getMessage(), e));
         })
         .map(id -> {
@@ -97,11 +89,9 @@ final class PluginInstance implements ChildProcess {
     } else if (!HARMLESS.contains(signal) && stopping.compareAndSet(false, true)) {
       if (!vertx.deploymentIDs().contains(deploymentId)) {
         exit(ExitStatus.killed(signal)); // already undeployed with the arbiter's own deployment
-        releasePool();
         return true;
       }
       vertx.undeploy(deploymentId).onComplete(done -> {
-        releasePool();
         if (done.failed()) {
           log.error("plugin {}: its handleStop failed", spec.name(), done.cause());
         }
@@ -137,17 +127,8 @@ final class PluginInstance implements ChildProcess {
   /** Reports the exit now and lets the deployment go down in the background. */
   private void abandon(ExitStatus status) {
     if (exit(status) && deploymentId != null && stopping.compareAndSet(false, true) && vertx.deploymentIDs().contains(deploymentId)) {
-      vertx.undeploy(deploymentId).onComplete(done -> {
-        if (done.failed()) {
-          log.debug("plugin {}: undeploy after it was abandoned: {}", spec.name(), done.cause().toString());
-        }
-        releasePool();
-      });
+      vertx.undeploy(deploymentId).onFailure(e -> log.debug("plugin {}: undeploy after it was abandoned: {}", spec.name(), e.toString()));
     }
-  }
-
-  private void releasePool() {
-    PluginDeployment.releaseWhenIdle(vertx, plugin, pool);
   }
 
   private boolean exit(ExitStatus status) {
